@@ -1,0 +1,273 @@
+"""HTML to Markdown with html2text, set up for fidelity.
+
+html2text does the prose. Before it runs, an lxml pass takes out what it
+gets wrong and puts a placeholder in its place, filled in afterwards:
+
+* ``<pre>`` becomes fenced code holding the element's text byte for byte
+  (language from ``language-*``/``lang-*`` classes or SyntaxHighlighter's
+  ``brush:``), and inline ``<code>`` a backtick span: nothing escaped inside.
+* ``<img>`` keeps its alt text and title; ``<figcaption>`` becomes a paragraph
+  under its image; ``<address>`` a paragraph (its ``<br>`` kept); ``<sup>``
+  and ``<sub>`` stay as HTML.
+* ``<video>``, ``<audio>``, ``<object>`` and ``<embed>`` become links to their source.
+* A ``<`` in text stays ``&lt;``, so text about HTML never turns into HTML.
+
+Unsafe HTML follows :data:`UNSAFE_POLICIES`; the default, ``drop``, never
+publishes script:
+
+* ``drop``: ``<script>``, ``<style>``, ``<noscript>`` and forms (with their
+  controls and labels) are removed; ``<iframe>`` becomes a link to its ``src``.
+* ``link``: as ``drop``, but a script with ``src`` and a form with
+  ``action`` become links to them.
+* ``keep``: all of them stay as raw HTML, for sites that trust their content.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Sequence
+
+import html2text
+import lxml.etree
+import lxml.html
+
+UNSAFE_POLICIES = ("drop", "keep", "link")
+
+TOKEN_OPEN, TOKEN_CLOSE = "\ue000", "\ue001"
+_LT = "\ue002"
+_TOKEN_RE = re.compile("\ue000(\\d+)\ue001")
+_LINE_TOKEN_RE = re.compile("^(.*?)\ue000(\\d+)\ue001[ \t]*$", re.M)
+_LANGUAGE_RE = re.compile(r"(?:^|\s)(?:language|lang)-([\w+#.-]+)|brush:\s*([\w+#.-]+)|(?:^|\s)lang:([\w+#.-]+)")
+_BACKTICKS_RE = re.compile(r"`+")
+_BLANK_LINES_RE = re.compile(r"\n{3,}")
+_TRAILING_SPACE_RE = re.compile(r"(\S?)([ \t]+)$", re.M)
+_UNSAFE_TAGS = ("script", "style", "noscript", "form")
+_MEDIA_TAGS = ("video", "audio", "object", "embed")
+
+
+class Placeholders:
+    """Text that must reach the Markdown untouched: kept aside, marked by a token in the HTML."""
+
+    def __init__(self) -> None:
+        self.values: list[tuple[str, bool]] = []
+
+    def add(self, markdown: str, block: bool = False) -> str:
+        """Keep ``markdown`` aside and return the token that stands for it."""
+        self.values.append((markdown, block))
+        return f"{TOKEN_OPEN}{len(self.values) - 1}{TOKEN_CLOSE}"
+
+    def restore(self, markdown: str) -> str:
+        """Put every kept text back; block texts get the line prefix (quote, list indent) of their token."""
+        if not self.values:
+            return markdown
+
+        def block_line(m: re.Match[str]) -> str:
+            text, block = self.values[int(m.group(2))]
+            if not block:
+                return m.group(0)
+            prefix = m.group(1)
+            if prefix.strip(" >") == "":
+                return "\n".join((prefix + line).rstrip() if not line else prefix + line
+                                 for line in text.split("\n"))
+            indent = " " * len(prefix)
+            return prefix.rstrip() + "\n\n" + "\n".join(indent + line if line else "" for line in text.split("\n"))
+
+        for _ in range(3):  # placeholders may hold placeholders (e.g. raw HTML with an image)
+            markdown = _LINE_TOKEN_RE.sub(block_line, markdown)
+            markdown = _TOKEN_RE.sub(lambda m: self.values[int(m.group(1))][0], markdown)
+            if TOKEN_OPEN not in markdown:
+                break
+        return markdown
+
+
+def fence(code: str, language: str = "") -> str:
+    """A fenced code block holding ``code`` exactly, with a fence longer than any backtick run in it."""
+    longest = max((len(run) for run in _BACKTICKS_RE.findall(code)), default=0)
+    marker = "`" * max(3, longest + 1)
+    body = code if code.endswith("\n") or not code else code + "\n"
+    return f"{marker}{language}\n{body}{marker}"
+
+
+def code_span(code: str) -> str:
+    """An inline code span holding ``code`` exactly."""
+    longest = max((len(run) for run in _BACKTICKS_RE.findall(code)), default=0)
+    marker = "`" * (longest + 1)
+    pad = " " if code.startswith("`") or code.endswith("`") or (code.startswith(" ") and code.endswith(" ") and code.strip()) else ""
+    return f"{marker}{pad}{code}{pad}{marker}"
+
+
+def element_text(element: lxml.html.HtmlElement) -> str:
+    """The text a browser shows for ``element`` in preformatted context: tags dropped, ``<br>`` as newline."""
+    parts: list[str] = []
+
+    def walk(node: lxml.html.HtmlElement) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str):
+                if child.tag == "br":
+                    parts.append("\n")
+                else:
+                    walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element)
+    return "".join(parts)
+
+
+def code_language(element: lxml.html.HtmlElement) -> str:
+    """The language a code element names (``data-language``, ``language-x``/``lang-x`` classes,
+    ``brush: x``), on itself or on a ``<code>`` inside it, or ``""``."""
+    for node in (element, *element.iter("code")):
+        if node.get("data-language"):
+            return node.get("data-language").strip()
+        m = _LANGUAGE_RE.search(node.get("class") or "")
+        if m:
+            return next(g for g in m.groups() if g)
+    return ""
+
+
+def _replace(element: lxml.html.HtmlElement, text: str) -> None:
+    """Put ``text`` where ``element`` was, keeping the element's tail."""
+    parent = element.getparent()
+    text += element.tail or ""
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+    parent.remove(element)
+
+
+def _link(url: str, label: str = "") -> str:
+    return f'<p><a href="{html.escape(url)}">{html.escape(label or url)}</a></p>'
+
+
+def _media_source(element: lxml.html.HtmlElement) -> str:
+    for candidate in (element, *element.iter("source")):
+        for attribute in ("src", "data"):
+            if candidate.get(attribute):
+                return candidate.get(attribute)
+    return ""
+
+
+def _swap_for_html(element: lxml.html.HtmlElement, markup: str) -> None:
+    """Replace ``element`` by the parsed ``markup`` (a link, say)."""
+    new = lxml.html.fragment_fromstring(markup)
+    new.tail = element.tail
+    element.getparent().replace(element, new)
+
+
+def _prepare(root: lxml.html.HtmlElement, keep: Placeholders, unsafe_html: str) -> None:
+    """Take out of the tree what html2text gets wrong, leaving placeholders."""
+    for pre in root.xpath("//pre[not(ancestor::pre)]"):
+        text = element_text(pre)
+        if text.startswith("\n"):
+            text = text[1:]  # HTML drops a newline right after <pre>
+        token = keep.add(fence(text, code_language(pre)), block=True)
+        replacement = lxml.html.Element("p")
+        replacement.text = token
+        replacement.tail = pre.tail
+        pre.getparent().replace(pre, replacement)
+    for code in root.xpath("//code|//kbd|//tt"):
+        if code.getparent() is not None and not code.xpath("ancestor::code|ancestor::kbd|ancestor::tt"):
+            _replace(code, keep.add(code_span(element_text(code))))
+    for img in root.iter("img"):
+        src = img.get("src") or img.get("data-src") or ""
+        alt = (img.get("alt") or "").replace("[", "\\[").replace("]", "\\]")
+        title = img.get("title") or ""
+        target = src.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+        if title:
+            target += ' "' + title.replace('"', '\\"') + '"'
+        _replace(img, keep.add(f"![{alt}]({target})")) if src else _replace(img, "")
+    for caption in root.iter("figcaption"):
+        caption.tag = "p"
+    for address in root.iter("address"):
+        address.tag = "p"
+    for media in root.xpath("//video|//audio|//object|//embed"):
+        if media.getparent() is None:
+            continue
+        source = _media_source(media)
+        if source:
+            _swap_for_html(media, _link(source))
+        else:
+            _replace(media, "")
+    for iframe in root.iter("iframe"):
+        if unsafe_html == "keep":
+            _replace(iframe, keep.add(_raw(iframe), block=True))
+        elif iframe.get("src"):
+            _swap_for_html(iframe, _link(iframe.get("src")))
+        else:
+            _replace(iframe, "")
+    for element in root.xpath("//script|//style|//noscript|//form"):
+        if element.getparent() is None:
+            continue
+        if unsafe_html == "keep":
+            _replace(element, keep.add(_raw(element), block=True))
+            continue
+        target = element.get("src") if element.tag == "script" else element.get("action") if element.tag == "form" else None
+        if unsafe_html == "link" and target:
+            _swap_for_html(element, _link(target))
+        else:
+            _replace(element, "")
+    for br in root.iter("br"):
+        if br.tail:
+            br.tail = br.tail.lstrip(" \t\r\n")  # html2text would start the next line with a space
+    for text in root.xpath("//text()[contains(., '<')]"):
+        parent = text.getparent()
+        if text.is_text:
+            parent.text = parent.text.replace("<", _LT)
+        elif text.is_tail:
+            parent.tail = parent.tail.replace("<", _LT)
+
+
+def _raw(element: lxml.html.HtmlElement) -> str:
+    tail, element.tail = element.tail, None
+    markup = lxml.etree.tostring(element, encoding="unicode", method="html")
+    element.tail = tail
+    return markup
+
+
+def _trim_line_end(m: re.Match[str]) -> str:
+    """Keep a hard line break (two spaces after text), drop any other trailing blanks."""
+    return m.group(1) + "  " if m.group(1) and len(m.group(2)) >= 2 else m.group(1)
+
+
+def _converter() -> html2text.HTML2Text:
+    converter = html2text.HTML2Text()
+    converter.body_width = 0
+    converter.unicode_snob = True
+    converter.include_sup_sub = True
+    converter.ignore_emphasis = False
+    converter.mark_code = False
+    converter.wrap_links = False
+    converter.wrap_list_items = False
+    converter.single_line_break = False
+    return converter
+
+
+def html_to_markdown(html_text: str, unsafe_html: str = "drop",
+                     steps: Sequence[Callable[[str], str]] = (),
+                     placeholders: Placeholders | None = None) -> str:
+    """Convert an HTML fragment to Markdown (see the module docstring for what is kept and how).
+
+    ``steps`` are HTML-to-HTML functions run first; ``placeholders`` holds
+    Markdown that earlier steps left as tokens in the HTML.
+    """
+    if unsafe_html not in UNSAFE_POLICIES:
+        raise ValueError(f"unsafe_html must be one of {', '.join(UNSAFE_POLICIES)}, not {unsafe_html!r}")
+    for step in steps:
+        html_text = step(html_text)
+    if not html_text.strip():
+        return ""
+    keep = placeholders if placeholders is not None else Placeholders()
+    root = lxml.html.fragment_fromstring(html_text, create_parent="div")
+    _prepare(root, keep, unsafe_html)
+    prepared = lxml.etree.tostring(root, encoding="unicode", method="html")
+    markdown = _converter().handle(prepared)
+    markdown = _TRAILING_SPACE_RE.sub(_trim_line_end, markdown)
+    markdown = _BLANK_LINES_RE.sub("\n\n", markdown)
+    markdown = keep.restore(markdown).replace(_LT, "&lt;")
+    return markdown.strip("\n") + "\n" if markdown.strip() else ""
