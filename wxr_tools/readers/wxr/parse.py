@@ -8,6 +8,7 @@ the caller sees each item once, in order (the feedparser approach).
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -37,13 +38,15 @@ class FileStats:
     root: str = ""
     namespaces: dict[str, str] = field(default_factory=dict)
     closed: bool = False
+    has_dtd: bool = False
 
 
 class _Chunks:
     """A file-like object over an iterator of byte chunks, for ``iterparse``."""
 
-    def __init__(self, chunks: Iterator[bytes]) -> None:
+    def __init__(self, chunks: Iterator[bytes], name: str) -> None:
         self._chunks = chunks
+        self.name = name
 
     def read(self, size: int = -1) -> bytes:
         return next(self._chunks, b"")
@@ -71,7 +74,8 @@ def elements(
     ``stop_at_first_item`` it stops when the first item starts (channel data only).
     """
     handed = 0  # elements handed over by the strict pass
-    raw = CountingReader(source.open(), on_bytes)
+    tag = f"wxr-tools-{uuid.uuid4().hex}"  # names this parse in lxml's shared error log
+    raw = CountingReader(source.open(), on_bytes, name=tag)
     try:
         parser = _iterparse(raw, recover=False)
         try:
@@ -79,10 +83,13 @@ def elements(
                 yield kind, element
                 handed += 1
             stats.item_tags = raw.item_tags
+            if stats.has_dtd:
+                log.add("WXR110", "warning", "found a document type declaration (DTD)", file=source.name,
+                        line=1, action="ignored: no entities are loaded or expanded")
             return
         except etree.XMLSyntaxError as exc:
-            if stats.closed and _only_namespace_errors(parser, exc):
-                for entry in _namespace_entries(parser, exc):
+            if stats.closed and _only_namespace_errors(exc):
+                for entry in _namespace_entries(exc, tag):
                     log.add("WXR107", "warning", entry.message, file=source.name, line=entry.line,
                             column=entry.column, action="element kept without a namespace")
                 stats.item_tags = raw.item_tags
@@ -101,10 +108,11 @@ def _recover(source: InputFile, log: DiagnosticLog, stats: FileStats, *, skip: i
              stop_at_first_item: bool) -> Iterator[tuple[str, etree._Element]]:
     stats.recovered = True
     stats.items_read = 0  # this pass walks the whole file again
-    raw = CountingReader(source.open())
+    tag = f"wxr-tools-{uuid.uuid4().hex}"
+    raw = CountingReader(source.open(), name=tag)
     repairer = Repairer(log, source.name)
     try:
-        parser = _iterparse(_Chunks(repairer.repair(raw.iter_chunks())), recover=True)
+        parser = _iterparse(_Chunks(repairer.repair(raw.iter_chunks()), tag), recover=True)
         seen = 0
         last_item: etree._Element | None = None
         for kind, element in _walk(parser, stats, stop_at_first_item):
@@ -114,10 +122,9 @@ def _recover(source: InputFile, log: DiagnosticLog, stats: FileStats, *, skip: i
             if kind == "item":
                 last_item = element
             yield kind, element
-        for entry in parser.error_log:
-            if "NS_ERR" in entry.type_name:
-                log.add("WXR107", "warning", entry.message, file=source.name, line=entry.line,
-                        column=entry.column, action="element kept without a namespace")
+        for entry in _namespace_entries(parser.error_log, tag):
+            log.add("WXR107", "warning", entry.message, file=source.name, line=entry.line,
+                    column=entry.column, action="element kept without a namespace")
         stats.item_tags = raw.item_tags
         if not repairer.saw_end and not stop_at_first_item:
             stats.truncated = True
@@ -140,6 +147,7 @@ def _walk(parser: etree.iterparse, stats: FileStats,
             if local == "rss" and not stats.root:
                 stats.root = "rss"
                 stats.namespaces = dict(element.nsmap)  # type: ignore[arg-type]
+                stats.has_dtd = bool(element.getroottree().docinfo.doctype)
             elif local == "channel" and depth_channel is None:
                 depth_channel = element
             elif local == ITEM and stop_at_first_item and element.getparent() is depth_channel:
@@ -167,12 +175,15 @@ def _release(element: etree._Element) -> None:
             del parent[0]
 
 
-def _namespace_entries(parser: etree.iterparse, exc: etree.XMLSyntaxError) -> list:
-    entries = [e for e in parser.error_log if "NS_ERR" in e.type_name]
-    return entries or list(exc.error_log)
+def _namespace_entries(errors: object, tag: str) -> list:
+    """Namespace errors of this parse (lxml's log may still hold other parsers' entries)."""
+    log = errors.error_log if isinstance(errors, etree.XMLSyntaxError) else errors
+    return [e for e in log if "NS_ERR" in e.type_name and (e.filename or "").endswith(tag)]  # type: ignore[attr-defined]
 
 
-def _only_namespace_errors(parser: etree.iterparse, exc: etree.XMLSyntaxError) -> bool:
-    """Namespace errors are reported after the whole file parsed: nothing was lost."""
-    errors = [e for e in exc.error_log if e.level_name in ("ERROR", "FATAL")]
-    return bool(errors) and all("NS_ERR" in e.type_name for e in errors)
+_NAMESPACE_ERROR_CODES = range(200, 206)  # libxml2's XML_NS_ERR_*
+
+
+def _only_namespace_errors(exc: etree.XMLSyntaxError) -> bool:
+    """libxml2 reports namespace errors once the whole file is parsed: nothing was lost."""
+    return exc.code in _NAMESPACE_ERROR_CODES
