@@ -240,6 +240,7 @@ def _converter() -> html2text.HTML2Text:
     converter.body_width = 0
     converter.unicode_snob = True
     converter.include_sup_sub = True
+    converter.pad_tables = True
     converter.ignore_emphasis = False
     converter.mark_code = False
     converter.wrap_links = False

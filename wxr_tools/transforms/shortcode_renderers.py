@@ -191,4 +191,4 @@ class ShortcodeRenderer:
         if "<" not in code and _ENCODED_CODE_RE.search(code):
             code = html.unescape(code)
         code = code.removeprefix("\n").removeprefix("\r\n")
-        return "\n\n<p>" + self.keep.add(fence(code, language), block=True) + "</p>\n\n"
+        return "\n\n<p>" + self.keep.add(fence(code, language.lower()), block=True) + "</p>\n\n"
