@@ -40,6 +40,7 @@ _TOKEN_RE = re.compile("\ue000(\\d+)\ue001")
 _LINE_TOKEN_RE = re.compile("^(.*?)\ue000(\\d+)\ue001[ \t]*$", re.M)
 _LANGUAGE_RE = re.compile(r"(?:^|\s)(?:language|lang)-([\w+#.-]+)|brush:\s*([\w+#.-]+)|(?:^|\s)lang:([\w+#.-]+)")
 _BACKTICKS_RE = re.compile(r"`+")
+_NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
 _TRAILING_SPACE_RE = re.compile(r"(\S?)([ \t]+)$", re.M)
 _UNSAFE_TAGS = ("script", "style", "noscript", "form")
@@ -264,10 +265,16 @@ def html_to_markdown(html_text: str, unsafe_html: str = "drop",
     if not html_text.strip():
         return ""
     keep = placeholders if placeholders is not None else Placeholders()
+    html_text = _NOT_XML_RE.sub("", html_text)  # control characters lxml refuses; nothing shows them
     root = lxml.html.fragment_fromstring(html_text, create_parent="div")
     _prepare(root, keep, unsafe_html)
     prepared = lxml.etree.tostring(root, encoding="unicode", method="html")
-    markdown = _converter().handle(prepared)
+    try:
+        markdown = _converter().handle(prepared)
+    except IndexError:  # html2text's table padding fails on a table with no cells; convert unpadded
+        converter = _converter()
+        converter.pad_tables = False
+        markdown = converter.handle(prepared)
     markdown = _TRAILING_SPACE_RE.sub(_trim_line_end, markdown)
     markdown = _BLANK_LINES_RE.sub("\n\n", markdown)
     markdown = keep.restore(markdown).replace(_LT, "&lt;")
