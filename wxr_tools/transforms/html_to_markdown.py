@@ -40,11 +40,14 @@ _TOKEN_RE = re.compile("\ue000(\\d+)\ue001")
 _LINE_TOKEN_RE = re.compile("^(.*?)\ue000(\\d+)\ue001[ \t]*$", re.M)
 _LANGUAGE_RE = re.compile(r"(?:^|\s)(?:language|lang)-([\w+#.-]+)|brush:\s*([\w+#.-]+)|(?:^|\s)lang:([\w+#.-]+)")
 _BACKTICKS_RE = re.compile(r"`+")
+# Tags _prepare() rewrites, and a "<" that is text (written raw or as an entity).
+_NEEDS_TREE_RE = re.compile(
+    r"<(?:pre|code|kbd|tt|img|figcaption|address|video|audio|object|embed|iframe|script|style|noscript|form)\b"
+    r"|&lt;|&#0*60;|&#x0*3c;|<(?![A-Za-z/!?])", re.I)
+_SPACE_AFTER_BR_RE = re.compile(r"(<br\s*/?>)[ \t\r\n]+", re.I)
 _NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
 _TRAILING_SPACE_RE = re.compile(r"(\S?)([ \t]+)$", re.M)
-_UNSAFE_TAGS = ("script", "style", "noscript", "form")
-_MEDIA_TAGS = ("video", "audio", "object", "embed")
 
 
 class Placeholders:
@@ -161,62 +164,93 @@ def _swap_for_html(element: lxml.html.HtmlElement, markup: str) -> None:
     element.getparent().replace(element, new)
 
 
-def _prepare(root: lxml.html.HtmlElement, keep: Placeholders, unsafe_html: str) -> None:
-    """Take out of the tree what html2text gets wrong, leaving placeholders."""
-    for pre in root.xpath("//pre[not(ancestor::pre)]"):
+_OUTER_PRE = lxml.etree.XPath("//pre[not(ancestor::pre)]")
+_OUTER_CODE = lxml.etree.XPath("//*[self::code or self::kbd or self::tt]"
+                               "[not(ancestor::code or ancestor::kbd or ancestor::tt)]")
+_MEDIA = lxml.etree.XPath("//*[self::video or self::audio or self::object or self::embed]"
+                          "[not(ancestor::video or ancestor::audio or ancestor::object)]")
+_UNSAFE = lxml.etree.XPath("//*[self::script or self::style or self::noscript or self::form]"
+                           "[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::form)]")
+_TEXT_WITH_LT = lxml.etree.XPath("//text()[contains(., '<')]")
+
+
+def _take_out_code(root: lxml.html.HtmlElement, keep: Placeholders) -> None:
+    """``<pre>`` to fenced code and ``<code>``/``<kbd>``/``<tt>`` to code spans, exactly."""
+    for pre in _OUTER_PRE(root):
         text = element_text(pre)
         if text.startswith("\n"):
             text = text[1:]  # HTML drops a newline right after <pre>
-        token = keep.add(fence(text, code_language(pre)), block=True)
         replacement = lxml.html.Element("p")
-        replacement.text = token
+        replacement.text = keep.add(fence(text, code_language(pre)), block=True)
         replacement.tail = pre.tail
         pre.getparent().replace(pre, replacement)
-    for code in root.xpath("//code|//kbd|//tt"):
-        if code.getparent() is not None and not code.xpath("ancestor::code|ancestor::kbd|ancestor::tt"):
-            _replace(code, keep.add(code_span(element_text(code))))
-    for img in root.iter("img"):
+    for code in _OUTER_CODE(root):
+        _replace(code, keep.add(code_span(element_text(code))))
+
+
+def _take_out_images(root: lxml.html.HtmlElement, keep: Placeholders) -> None:
+    """``<img>`` to Markdown images with alt text and title."""
+    for img in list(root.iter("img")):
         src = img.get("src") or img.get("data-src") or ""
+        if not src:
+            _replace(img, "")
+            continue
         alt = (img.get("alt") or "").replace("[", "\\[").replace("]", "\\]")
-        title = img.get("title") or ""
         target = src.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+        title = img.get("title") or ""
         if title:
             target += ' "' + title.replace('"', '\\"') + '"'
-        _replace(img, keep.add(f"![{alt}]({target})")) if src else _replace(img, "")
-    for caption in root.iter("figcaption"):
-        caption.tag = "p"
-    for address in root.iter("address"):
-        address.tag = "p"
-    for media in root.xpath("//video|//audio|//object|//embed"):
-        if media.getparent() is None:
-            continue
+        _replace(img, keep.add(f"![{alt}]({target})"))
+
+
+def _media_to_links(root: lxml.html.HtmlElement, keep: Placeholders, unsafe_html: str) -> None:
+    """Audio, video, objects and (unless kept) iframes to links to what they show."""
+    for media in _MEDIA(root):
         source = _media_source(media)
-        if source:
-            _swap_for_html(media, _link(source))
-        else:
-            _replace(media, "")
-    for iframe in root.iter("iframe"):
+        _swap_for_html(media, _link(source)) if source else _replace(media, "")
+    for iframe in list(root.iter("iframe")):
         if unsafe_html == "keep":
             _replace(iframe, keep.add(_raw(iframe), block=True))
         elif iframe.get("src"):
             _swap_for_html(iframe, _link(iframe.get("src")))
         else:
             _replace(iframe, "")
-    for element in root.xpath("//script|//style|//noscript|//form"):
-        if element.getparent() is None:
-            continue
+
+
+def _apply_unsafe_policy(root: lxml.html.HtmlElement, keep: Placeholders, unsafe_html: str) -> None:
+    """Scripts, styles and forms: dropped, linked or kept raw, as the policy says."""
+    for element in _UNSAFE(root):
         if unsafe_html == "keep":
             _replace(element, keep.add(_raw(element), block=True))
             continue
-        target = element.get("src") if element.tag == "script" else element.get("action") if element.tag == "form" else None
+        target = {"script": element.get("src"), "form": element.get("action")}.get(element.tag)
         if unsafe_html == "link" and target:
             _swap_for_html(element, _link(target))
         else:
             _replace(element, "")
-    for br in root.iter("br"):
-        if br.tail:
-            br.tail = br.tail.lstrip(" \t\r\n")  # html2text would start the next line with a space
-    for text in root.xpath("//text()[contains(., '<')]"):
+
+
+def _prepare(root: lxml.html.HtmlElement, keep: Placeholders, unsafe_html: str, lower: str) -> None:
+    """Take out of the tree what html2text gets wrong, leaving placeholders.
+
+    ``lower`` is the HTML in lower case: a step runs only when its tags occur.
+    """
+    if "<pre" in lower or "<code" in lower or "<kbd" in lower or "<tt" in lower:
+        _take_out_code(root, keep)
+    if "<img" in lower:
+        _take_out_images(root, keep)
+    if "<figcaption" in lower or "<address" in lower:
+        for element in root.iter("figcaption", "address"):
+            element.tag = "p"
+    if any(tag in lower for tag in ("<video", "<audio", "<object", "<embed", "<iframe")):
+        _media_to_links(root, keep, unsafe_html)
+    if any(tag in lower for tag in ("<script", "<style", "<noscript", "<form")):
+        _apply_unsafe_policy(root, keep, unsafe_html)
+    if "<br" in lower:
+        for br in root.iter("br"):
+            if br.tail:
+                br.tail = br.tail.lstrip(" \t\r\n")  # html2text would start the next line with a space
+    for text in _TEXT_WITH_LT(root):
         parent = text.getparent()
         if text.is_text:
             parent.text = parent.text.replace("<", _LT)
@@ -265,10 +299,13 @@ def html_to_markdown(html_text: str, unsafe_html: str = "drop",
     if not html_text.strip():
         return ""
     keep = placeholders if placeholders is not None else Placeholders()
-    html_text = _NOT_XML_RE.sub("", html_text)  # control characters lxml refuses; nothing shows them
-    root = lxml.html.fragment_fromstring(html_text, create_parent="div")
-    _prepare(root, keep, unsafe_html)
-    prepared = lxml.etree.tostring(root, encoding="unicode", method="html")
+    if _NEEDS_TREE_RE.search(html_text):
+        html_text = _NOT_XML_RE.sub("", html_text)  # control characters lxml refuses; nothing shows them
+        root = lxml.html.fragment_fromstring(html_text, create_parent="div")
+        _prepare(root, keep, unsafe_html, html_text.lower())
+        prepared = lxml.etree.tostring(root, encoding="unicode", method="html")
+    else:  # nothing html2text gets wrong but the space after <br>: skip the tree (most bodies)
+        prepared = _SPACE_AFTER_BR_RE.sub(r"\1", html_text)
     try:
         markdown = _converter().handle(prepared)
     except IndexError:  # html2text's table padding fails on a table with no cells; convert unpadded

@@ -88,17 +88,33 @@ def render_html(post: Post, index: ContentIndex, options: ContentOptions,
     return shortcodes.render(content)
 
 
+MORE_MARK = "\ue003"
+"""Stands for the more tag through HTML to Markdown, so the body is converted once and split after."""
+
+
 def render_post(post: Post, index: ContentIndex, options: ContentOptions = ContentOptions()) -> RenderedPost:
     """Render ``post``'s body to Markdown: WordPress markup made plain."""
     placeholders = Placeholders()
     unknown: Counter[str] = Counter()
     html = render_html(post, index, options, placeholders, unknown)
     split = split_more(html)
-    convert = lambda text: html_to_markdown(  # noqa: E731
-        text, options.unsafe_html, options.html_steps, placeholders)
-    body = convert(split.whole)
-    summary = convert(split.before) if split.found else None
-    return RenderedPost(body=body, summary=summary, more_label=split.label, unknown_shortcodes=unknown)
+    if split.found:
+        html = split.before + MORE_MARK + split.whole[len(split.before):]
+    markdown = html_to_markdown(html, options.unsafe_html, options.html_steps, placeholders)
+    summary = None
+    if split.found:
+        before, _, after = markdown.partition(MORE_MARK)
+        summary = before.rstrip() + "\n" if before.strip() else ""
+        markdown = _join_at_more(before, after)
+    return RenderedPost(body=markdown, summary=summary, more_label=split.label, unknown_shortcodes=unknown)
+
+
+def _join_at_more(before: str, after: str) -> str:
+    """The body around the removed more mark: a paragraph of its own leaves no blank lines behind."""
+    if before.endswith("\n\n") and after.startswith("\n"):
+        after = after.lstrip("\n")
+    body = before + after
+    return body.strip("\n") + "\n" if body.strip() else ""
 
 
 __all__ = [

@@ -10,6 +10,7 @@ own markup instead (see :func:`fill_template`).
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections import Counter
@@ -63,24 +64,29 @@ class ShortcodeRenderer:
     shortcode_map: Mapping[str, str] = field(default_factory=dict)
     unknown: Counter[str] = field(default_factory=Counter)
 
-    def __post_init__(self) -> None:
+    @functools.cached_property
+    def handlers(self) -> dict[str, Callable[[Shortcode], str]]:
+        """Tag name -> renderer: the built-in ones, overridden by the shortcode map."""
         builtin: dict[str, Callable[[Shortcode], str]] = {
             "caption": self.caption, "wp_caption": self.caption, "gallery": self.gallery,
             "embed": self.embed, "audio": self.media, "video": self.media, "youtube": self.youtube,
             "playlist": self.playlist,
         }
-        self.handlers: dict[str, Callable[[Shortcode], str]] = {
-            **builtin, **{tag: self.mapped for tag in self.shortcode_map}}
+        return {**builtin, **{tag: self.mapped for tag in self.shortcode_map}}
 
     # --- the passes -------------------------------------------------------------------
 
     def extract_code(self, content: str) -> str:
         """Turn ``[code]``/``[sourcecode]`` into fenced code before wpautop can touch the code."""
+        if "[" not in content:
+            return content
         handlers = {tag: (self.mapped if tag in self.shortcode_map else self.code) for tag in CODE_TAGS}
         return do_shortcode(content, handlers)
 
     def render(self, content: str) -> str:
         """Unwrap shortcode paragraphs, render known shortcodes, keep and count unknown ones."""
+        if "[" not in content:
+            return content
         content = shortcode_unautop(content, tuple(self.handlers))
         return self.do_shortcode(content)
 
