@@ -172,6 +172,11 @@ def test_html_to_markdown_fidelity() -> None:
     assert '```js\nlet a = "`x`" < 3;\n\n\n  indented\n```' in markdown
 
 
+def test_emphasis_followed_by_punctuation_gets_no_stray_space() -> None:
+    assert html_to_markdown("<p>In <em>borrowed functioning</em>: leaning, <strong>hard</strong>.</p>") == \
+        "In _borrowed functioning_: leaning, **hard**.\n"
+
+
 @pytest.fixture
 def shared() -> Path:
     path = Path(__file__).resolve().parents[1] / ".." / "shared"

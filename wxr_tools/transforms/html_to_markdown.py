@@ -45,6 +45,7 @@ _NEEDS_TREE_RE = re.compile(
     r"<(?:pre|code|kbd|tt|img|figcaption|address|video|audio|object|embed|iframe|script|style|noscript|form)\b"
     r"|&lt;|&#0*60;|&#x0*3c;|<(?![A-Za-z/!?])", re.I)
 _SPACE_AFTER_BR_RE = re.compile(r"(<br\s*/?>)[ \t\r\n]+", re.I)
+_PUNCTUATION_AFTER_EMPHASIS = frozenset(",:;'\"’”»)]}…-–—/%")
 _NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
 _TRAILING_SPACE_RE = re.compile(r"(\S?)([ \t]+)$", re.M)
@@ -270,17 +271,21 @@ def _trim_line_end(m: re.Match[str]) -> str:
     return m.group(1) + "  " if m.group(1) and len(m.group(2)) >= 2 else m.group(1)
 
 
+class _Converter(html2text.HTML2Text):
+    """html2text, minus its space between an emphasis and the punctuation after it (``_word_ ,``)."""
+
+    def handle_data(self, data: str, entity_char: bool = False) -> None:
+        if self.preceding_stressed and data[:1] in _PUNCTUATION_AFTER_EMPHASIS:
+            self.preceding_stressed = False
+        super().handle_data(data, entity_char)
+
+
 def _converter() -> html2text.HTML2Text:
-    converter = html2text.HTML2Text()
+    converter = _Converter()
     converter.body_width = 0
     converter.unicode_snob = True
     converter.include_sup_sub = True
     converter.pad_tables = True
-    converter.ignore_emphasis = False
-    converter.mark_code = False
-    converter.wrap_links = False
-    converter.wrap_list_items = False
-    converter.single_line_break = False
     return converter
 
 
