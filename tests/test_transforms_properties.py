@@ -109,3 +109,25 @@ def test_serialising_a_parsed_document_gives_the_document_back(items: list) -> N
 def test_shortcodes_and_html_to_markdown_never_raise(text: str) -> None:
     do_shortcode(text, {"gallery": lambda sc: json.dumps(sc.atts, default=str)})
     assert isinstance(html_to_markdown(text), str)
+
+
+_BODY_PIECES = st.sampled_from([
+    "<!-- wp:paragraph -->", "<!-- /wp:paragraph -->", '<!-- wp:block {"ref":1} /-->', "<!-- wp:code -->",
+    "<p>", "</p>", "<pre>", "</pre>", "<code>", "</code>", "[caption]", "[/caption]", '[gallery ids="1,x"]',
+    "[code lang=py]", "[/code]", "[embed]", "[/embed]", "[unknown a=1]", "<!--more-->", "<!--more label-->",
+    "<!--nextpage-->", "<img src=x>", "<script>", "</script>", "&gt; quoted", "\n", "\n\n", "text", "\ufdd0",
+    "\ufdd1", "\ufdd3", "0", "<",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_BODY_PIECES | st.text(max_size=4)).map("".join))
+def test_render_post_and_render_comment_never_raise(text: str) -> None:
+    from wxr_tools.model import Post
+    from wxr_tools.transforms import ContentIndex, render_comment, render_post
+
+    index = ContentIndex.from_posts([Post(id=1, type="wp_block", content=text[:40])])
+    rendered = render_post(Post(id=2, content=text), index)
+    assert isinstance(rendered.body, str)
+    assert "\ufdd0" not in rendered.body and "\ufdd3" not in rendered.body  # no placeholder leaks
+    assert isinstance(render_comment(text), str)

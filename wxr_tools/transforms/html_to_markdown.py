@@ -34,10 +34,12 @@ import lxml.html
 
 UNSAFE_POLICIES = ("drop", "keep", "link")
 
-TOKEN_OPEN, TOKEN_CLOSE = "\ue000", "\ue001"
-_LT = "\ue002"
-_TOKEN_RE = re.compile("\ue000(\\d+)\ue001")
-_LINE_TOKEN_RE = re.compile("^(.*?)\ue000(\\d+)\ue001[ \t]*$", re.M)
+# Placeholder marks are Unicode noncharacters, which no text may carry; input is cleared of them.
+TOKEN_OPEN, TOKEN_CLOSE = "\ufdd0", "\ufdd1"
+_LT = "\ufdd2"
+RESERVED_RE = re.compile("[\ufdd0-\ufdd3]")
+_TOKEN_RE = re.compile("\ufdd0(\\d+)\ufdd1")
+_LINE_TOKEN_RE = re.compile("^(.*?)\ufdd0(\\d+)\ufdd1[ \t]*$", re.M)
 _LANGUAGE_RE = re.compile(r"(?:^|\s)(?:language|lang)-([\w+#.-]+)|brush:\s*([\w+#.-]+)|(?:^|\s)lang:([\w+#.-]+)")
 _BACKTICKS_RE = re.compile(r"`+")
 # Tags _prepare() rewrites, and a "<" that is text (written raw or as an entity).
@@ -98,7 +100,9 @@ def code_span(code: str) -> str:
     """An inline code span holding ``code`` exactly."""
     longest = max((len(run) for run in _BACKTICKS_RE.findall(code)), default=0)
     marker = "`" * (longest + 1)
-    pad = " " if code.startswith("`") or code.endswith("`") or (code.startswith(" ") and code.endswith(" ") and code.strip()) else ""
+    # CommonMark strips one space from each end of a span that has both: pad to keep them.
+    needs_pad = code[:1] == "`" or code[-1:] == "`" or (code[:1] == " " and code[-1:] == " " and code.strip())
+    pad = " " if needs_pad else ""
     return f"{marker}{pad}{code}{pad}{marker}"
 
 
@@ -303,7 +307,10 @@ def html_to_markdown(html_text: str, unsafe_html: str = "drop",
         html_text = step(html_text)
     if not html_text.strip():
         return ""
-    keep = placeholders if placeholders is not None else Placeholders()
+    if placeholders is None:
+        placeholders = Placeholders()
+        html_text = RESERVED_RE.sub("", html_text)
+    keep = placeholders
     if _NEEDS_TREE_RE.search(html_text):
         html_text = _NOT_XML_RE.sub("", html_text)  # control characters lxml refuses; nothing shows them
         root = lxml.html.fragment_fromstring(html_text, create_parent="div")

@@ -19,7 +19,7 @@ from ..model import Post
 from .block_render import render_blocks
 from .blocks import has_blocks, parse_blocks
 from .comments import render_comment
-from .html_to_markdown import UNSAFE_POLICIES, Placeholders, html_to_markdown
+from .html_to_markdown import RESERVED_RE, UNSAFE_POLICIES, Placeholders, html_to_markdown
 from .index import Attachment, ContentIndex
 from .more import mark_page_breaks, split_more
 from .shortcode_renderers import ShortcodeRenderer
@@ -79,7 +79,7 @@ def render_html(post: Post, index: ContentIndex, options: ContentOptions,
                 placeholders: Placeholders, unknown: Counter[str]) -> str:
     """The HTML WordPress would show for ``post``'s body (placeholders standing for kept Markdown)."""
     shortcodes = ShortcodeRenderer(index, post.id, placeholders, options.shortcode_map, unknown)
-    content = mark_page_breaks(post.content)
+    content = mark_page_breaks(RESERVED_RE.sub("", post.content))
     content = shortcodes.extract_code(content)
     if has_blocks(content):
         content = render_blocks(parse_blocks(content), index.reusable_blocks)
@@ -88,7 +88,7 @@ def render_html(post: Post, index: ContentIndex, options: ContentOptions,
     return shortcodes.render(content)
 
 
-MORE_MARK = "\ue003"
+MORE_MARK = "\ufdd3"
 """Stands for the more tag through HTML to Markdown, so the body is converted once and split after."""
 
 

@@ -258,7 +258,6 @@ def _shortcodes_in_html_tags(content: str, ignore_html: bool, pattern: re.Patter
             parts[i] = element.translate(_BRACKETS)
             continue
         front, *attrs, back = attributes
-        elname = re.search(r"[a-zA-Z0-9]+", front).group(0)  # type: ignore[union-attr]
         for j, attr in enumerate(attrs):
             opening, closing = attr.find("["), attr.find("]")
             if opening == -1 or closing == -1:
@@ -269,7 +268,7 @@ def _shortcodes_in_html_tags(content: str, ignore_html: bool, pattern: re.Patter
             else:
                 new_attr, count = pattern.subn(replace, attr)
                 if count:
-                    new_attr = kses_one_attr(new_attr, elname)
+                    new_attr = kses_one_attr(new_attr)
                     if new_attr.strip():
                         attrs[j] = new_attr
         parts[i] = (front + "".join(attrs) + back).translate(_BRACKETS)
@@ -277,8 +276,8 @@ def _shortcodes_in_html_tags(content: str, ignore_html: bool, pattern: re.Patter
 
 
 # A reduced wp_kses_one_attr(): WordPress checks the attribute against the whole
-# 'post' allow-list; we accept the attributes that list allows on most elements
-# and drop the rest (event handlers, style, unknown names). See PORT.md.
+# 'post' allow-list for the element; we accept the attributes that list allows on
+# most elements and refuse the rest (event handlers, style, unknown names). See PORT.md.
 _SAFE_ATTRIBUTES = frozenset({
     "href", "src", "title", "alt", "class", "id", "cite", "datetime", "lang", "dir", "rel",
     "rev", "name", "target", "width", "height", "align", "value", "label", "role", "hreflang",
@@ -302,7 +301,7 @@ def bad_protocol(value: str) -> str:
     for _ in range(6):
         before = value
         pieces = _PROTOCOL_SPLIT_RE.split(value, maxsplit=1)
-        if len(pieces) == 2 and not re.search(r"[/?]", pieces[0]):
+        if len(pieces) == 2 and "/?" not in pieces[0]:
             scheme = re.sub(r"&#0*58;|&#x0*3a;|\s", "", pieces[0], flags=re.I).lower()
             value = (scheme + ":" if scheme in ALLOWED_PROTOCOLS else "") + pieces[1].strip()
         if value == before:
@@ -310,7 +309,7 @@ def bad_protocol(value: str) -> str:
     return value
 
 
-def kses_one_attr(attr: str, element: str) -> str:
+def kses_one_attr(attr: str) -> str:
     """A reduced ``wp_kses_one_attr()``: the sanitised attribute, or ``""`` when not allowed."""
     lead = attr[: len(attr) - len(attr.lstrip(" \t\n\r\f\v"))]
     trail = attr[len(attr.rstrip(" \t\n\r\f\v")):]
