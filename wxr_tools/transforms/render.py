@@ -1,9 +1,9 @@
 """The content pipeline writers call: a post body or a comment body to Markdown.
 
-For a post, in WordPress's order (``the_content`` filters): page breaks
-marked; ``[code]`` taken out before anything can touch the code; blocks
-rendered (content with blocks) or wpautop (classic content, as WordPress
-does only there); ``shortcode_unautop`` and shortcodes rendered (unknown
+For a post, in WordPress's order (``the_content`` filters): blocks rendered
+(content with blocks); page breaks marked; ``[code]`` taken out before
+anything can touch the code; wpautop (classic content only, as WordPress
+does); ``shortcode_unautop`` and shortcodes rendered (unknown
 ones kept verbatim and counted); the caller's HTML steps; then the split at
 ``<!--more-->`` and HTML to Markdown.
 """
@@ -79,11 +79,13 @@ def render_html(post: Post, index: ContentIndex, options: ContentOptions,
                 placeholders: Placeholders, unknown: Counter[str]) -> str:
     """The HTML WordPress would show for ``post``'s body (placeholders standing for kept Markdown)."""
     shortcodes = ShortcodeRenderer(index, post.id, placeholders, options.shortcode_map, unknown)
-    content = mark_page_breaks(RESERVED_RE.sub("", post.content))
-    content = shortcodes.extract_code(content)
-    if has_blocks(content):
+    content = post.content
+    classic = not has_blocks(content)
+    if not classic:
         content = render_blocks(parse_blocks(content), index.reusable_blocks)
-    else:
+    content = mark_page_breaks(RESERVED_RE.sub("", content))
+    content = shortcodes.extract_code(content)
+    if classic:
         content = wpautop(content)
     return shortcodes.render(content)
 
