@@ -50,7 +50,7 @@ _SPACE_AFTER_BR_RE = re.compile(r"(<br\s*/?>)[ \t\r\n]+", re.I)
 _PUNCTUATION_AFTER_EMPHASIS = frozenset(",:;'\"’”»)]}…-–—/%")
 _NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
-_TRAILING_SPACE_RE = re.compile(r"(\S?)([ \t]+)$", re.M)
+_TRAILING_SPACE_RE = re.compile(r"[ \t]+$", re.M)
 
 
 class Placeholders:
@@ -272,7 +272,10 @@ def _raw(element: lxml.html.HtmlElement) -> str:
 
 def _trim_line_end(m: re.Match[str]) -> str:
     """Keep a hard line break (two spaces after text), drop any other trailing blanks."""
-    return m.group(1) + "  " if m.group(1) and len(m.group(2)) >= 2 else m.group(1)
+    start = m.start()
+    if m.end() - start >= 2 and start and not m.string[start - 1].isspace():
+        return "  "
+    return ""
 
 
 class _Converter(html2text.HTML2Text):
