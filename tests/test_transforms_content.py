@@ -110,10 +110,11 @@ def test_realwp_comment_quoting_an_email_reply(shared: Path) -> None:
 
 
 def test_more_tag_splits_summary_and_label_and_nextpage_is_a_visible_break() -> None:
-    post = Post(id=1, content="Intro *here*.\n\n<!--more Keep reading-->\n\nRest.\n\n<!--nextpage-->\n\nPage two.")
+    post = Post(id=1, content="Intro *here*.\n\n<!--more Keep <b>reading</b> &raquo;-->\n\nRest.\n\n"
+                              "<!--nextpage-->\n\nPage two.")
     rendered = render_post(post, ContentIndex())
     assert rendered.summary == "Intro *here*.\n"
-    assert rendered.more_label == "Keep reading"
+    assert rendered.more_label == "Keep reading \u00bb"
     assert rendered.body == "Intro *here*.\n\nRest.\n\n* * *\n\nPage two.\n"
     plain = render_post(Post(id=2, content="No split."), ContentIndex())
     assert plain.summary is None and plain.more_label is None

@@ -9,10 +9,12 @@ visible thematic break and the more tag a split point.
 
 from __future__ import annotations
 
+import html
 import re
 from typing import NamedTuple
 
 MORE_RE = re.compile(r"<!--more(.*?)?-->")
+_TAG_RE = re.compile(r"<[^>]*>")
 NOTEASER = "<!--noteaser-->"
 NEXTPAGE_RE = re.compile(r"\n?<!--nextpage-->\n?")
 PAGE_BREAK_HTML = '\n\n<hr class="wp-nextpage" />\n\n'
@@ -28,7 +30,8 @@ class MoreSplit(NamedTuple):
     """The whole content with the more tag (and ``<!--noteaser-->``) taken out."""
     found: bool
     label: str | None
-    """The custom label of ``<!--more label-->``, else None."""
+    """The custom label of ``<!--more label-->`` as text (tags stripped as WordPress does,
+    entities decoded: it is shown as text, not HTML), else None."""
 
 
 def split_more(content: str) -> MoreSplit:
@@ -36,7 +39,7 @@ def split_more(content: str) -> MoreSplit:
     m = MORE_RE.search(content)
     if m is None:
         return MoreSplit(content, content, False, None)
-    label = (m.group(1) or "").strip() or None
+    label = html.unescape(_TAG_RE.sub("", m.group(1) or "")).strip() or None
     whole = (content[: m.start()] + content[m.end():]).replace(NOTEASER, "")
     return MoreSplit(content[: m.start()], whole, True, label)
 
