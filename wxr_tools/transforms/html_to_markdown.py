@@ -46,6 +46,7 @@ _BACKTICKS_RE = re.compile(r"`+")
 _NEEDS_TREE_RE = re.compile(
     r"<(?:pre|code|kbd|tt|img|figcaption|address|video|audio|object|embed|iframe|script|style|noscript|form)\b"
     r"|&lt;|&#0*60;|&#x0*3c;|<(?![A-Za-z/!?])", re.I)
+_TEXT_LT_RE = re.compile(r"&lt;|&#0*60;|&#x0*3c;|<(?![a-z/!?])")
 _SPACE_AFTER_BR_RE = re.compile(r"(<br\s*/?>)[ \t\r\n]+", re.I)
 _PUNCTUATION_AFTER_EMPHASIS = frozenset(",:;'\"’”»)]}…-–—/%")
 _NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -255,12 +256,26 @@ def _prepare(root: lxml.html.HtmlElement, keep: Placeholders, unsafe_html: str, 
         for br in root.iter("br"):
             if br.tail:
                 br.tail = br.tail.lstrip(" \t\r\n")  # html2text would start the next line with a space
+    if not _TEXT_LT_RE.search(lower):
+        return
     for text in _TEXT_WITH_LT(root):
         parent = text.getparent()
         if text.is_text:
             parent.text = parent.text.replace("<", _LT)
         elif text.is_tail:
             parent.tail = parent.tail.replace("<", _LT)
+
+
+_HTML_PARSER = lxml.html.HTMLParser(remove_comments=True)
+
+
+def _parse_fragment(html_text: str) -> lxml.html.HtmlElement:
+    """The fragment parsed as the content of ``<body>``, which is returned (comments dropped)."""
+    document = lxml.etree.fromstring(f"<html><body>{html_text}</body></html>", _HTML_PARSER)
+    body = document.find("body")
+    if body is None:  # content that ends the document early, e.g. a stray "</html>"
+        body = lxml.html.fragment_fromstring(html_text, create_parent="body")
+    return body
 
 
 def _raw(element: lxml.html.HtmlElement) -> str:
@@ -316,7 +331,7 @@ def html_to_markdown(html_text: str, unsafe_html: str = "drop",
     keep = placeholders
     if _NEEDS_TREE_RE.search(html_text):
         html_text = _NOT_XML_RE.sub("", html_text)  # control characters lxml refuses; nothing shows them
-        root = lxml.html.fragment_fromstring(html_text, create_parent="div")
+        root = _parse_fragment(html_text)
         _prepare(root, keep, unsafe_html, html_text.lower())
         prepared = lxml.etree.tostring(root, encoding="unicode", method="html")
     else:  # nothing html2text gets wrong but the space after <br>: skip the tree (most bodies)
