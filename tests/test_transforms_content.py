@@ -184,3 +184,15 @@ def shared() -> Path:
     if not path.exists():
         pytest.skip(f"shared corpus not found at {path}")
     return path
+
+
+@pytest.mark.parametrize("html", [
+    "<ul><li>Item<pre>code\n\n  line2</pre></li><li>Next</li></ul>",
+    "<ol><li>One<ul><li>Sub<pre>code\n\n  line2</pre></li></ul></li><li>Two</li></ol>",
+    "<ol><li>a</li><li>b</li><li>c</li><li>d</li><li>e</li><li>f</li><li>g</li><li>h</li><li>i</li>"
+    "<li>Tenth<pre>code\n\n  line2</pre></li></ol>",
+])
+def test_code_in_a_list_item_stays_in_the_item_as_commonmark_reads_it(html: str) -> None:
+    markdown_it = pytest.importorskip("markdown_it")
+    rendered = markdown_it.MarkdownIt("commonmark").render(html_to_markdown(html))
+    assert "<pre><code>code\n\n  line2\n</code></pre>\n</li>" in rendered

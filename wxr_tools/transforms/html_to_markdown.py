@@ -58,11 +58,15 @@ class Placeholders:
     """Text that must reach the Markdown untouched: kept aside, marked by a token in the HTML."""
 
     def __init__(self) -> None:
-        self.values: list[tuple[str, bool]] = []
+        self.values: list[tuple[str, bool, int]] = []
 
-    def add(self, markdown: str, block: bool = False) -> str:
-        """Keep ``markdown`` aside and return the token that stands for it."""
-        self.values.append((markdown, block))
+    def add(self, markdown: str, block: bool = False, indent: int = 0) -> str:
+        """Keep ``markdown`` aside and return the token that stands for it.
+
+        A ``block`` goes on lines of its own, indented by ``indent`` columns
+        at least (to stay inside a list item) and prefixed like its token's line.
+        """
+        self.values.append((markdown, block, indent))
         return f"{TOKEN_OPEN}{len(self.values) - 1}{TOKEN_CLOSE}"
 
     def restore(self, markdown: str) -> str:
@@ -71,15 +75,17 @@ class Placeholders:
             return markdown
 
         def block_line(m: re.Match[str]) -> str:
-            text, block = self.values[int(m.group(2))]
+            text, block, indent = self.values[int(m.group(2))]
             if not block:
                 return m.group(0)
             prefix = m.group(1)
             if prefix.strip(" >") == "":
+                if prefix.strip() == "":
+                    prefix = " " * max(indent, len(prefix))
                 return "\n".join((prefix + line).rstrip() if not line else prefix + line
                                  for line in text.split("\n"))
-            indent = " " * len(prefix)
-            return prefix.rstrip() + "\n\n" + "\n".join(indent + line if line else "" for line in text.split("\n"))
+            pad = " " * max(indent, len(prefix))
+            return prefix.rstrip() + "\n\n" + "\n".join(pad + line if line else "" for line in text.split("\n"))
 
         for _ in range(3):  # placeholders may hold placeholders (e.g. raw HTML with an image)
             markdown = _LINE_TOKEN_RE.sub(block_line, markdown)
@@ -180,6 +186,22 @@ _UNSAFE = lxml.etree.XPath("//*[self::script or self::style or self::noscript or
 _TEXT_WITH_LT = lxml.etree.XPath("//text()[contains(., '<')]")
 
 
+def _list_indent(element: lxml.html.HtmlElement) -> int:
+    """Columns a block inside a list item needs to stay in it, as html2text lays lists out.
+
+    html2text indents an item by 2 columns per enclosing list (3 below an ordered
+    list), then writes ``* `` or ``N. ``; a fence may start up to 3 columns past
+    the item's content, so ``N. `` items up to 99 share one indent.
+    """
+    if not element.xpath("ancestor::li"):
+        return 0
+    names = [a.tag for a in element.iterancestors() if a.tag in ("ul", "ol")][::-1]
+    if not names:
+        return 0
+    indent = 2 + sum(3 if outer == "ol" else 2 for outer in names[:-1])
+    return indent + (4 if names[-1] == "ol" else 2)
+
+
 def _take_out_code(root: lxml.html.HtmlElement, keep: Placeholders) -> None:
     """``<pre>`` to fenced code and ``<code>``/``<kbd>``/``<tt>`` to code spans, exactly."""
     for pre in _OUTER_PRE(root):
@@ -187,7 +209,7 @@ def _take_out_code(root: lxml.html.HtmlElement, keep: Placeholders) -> None:
         if text.startswith("\n"):
             text = text[1:]  # HTML drops a newline right after <pre>
         replacement = lxml.html.Element("p")
-        replacement.text = keep.add(fence(text, code_language(pre)), block=True)
+        replacement.text = keep.add(fence(text, code_language(pre)), block=True, indent=_list_indent(pre))
         replacement.tail = pre.tail
         pre.getparent().replace(pre, replacement)
     for code in _OUTER_CODE(root):
