@@ -1,0 +1,185 @@
+"""A single post's own fields: title, permalink and dates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from lxml.html import HtmlElement
+
+from .boilerplate import inside, is_author_box, is_outside_post
+from .dates import date_from_url, parse_clock, parse_iso, parse_text, with_offset_from
+from .dom import clean_text, text_of, xclass
+from .page import Page
+
+_TITLE_IN_SCOPE = (
+    f".//*[{xclass('entry-title')}]",
+    f".//*[{xclass('wp-block-post-title')}]",
+    f".//*[{xclass('post-title')} or {xclass('single-title')} or {xclass('article-title')}]",
+    ".//*[@itemprop='headline' or @itemprop='name headline']",
+    ".//h1",
+)
+_TITLE_ANYWHERE = (
+    f"//h1[{xclass('entry-title')}]",
+    f"//*[{xclass('wp-block-post-title')}]",
+    f"//*[{xclass('entry-title')}]",
+    "//h1",
+)
+_DATE_ELEMENTS = (
+    f".//time[{xclass('published')}]",
+    f".//*[{xclass('published')}][@title or @datetime]",
+    f".//*[{xclass('wp-block-post-date')}]//time",
+    f".//time[{xclass('entry-date')}]",
+    ".//*[@itemprop='datePublished']",
+    ".//time[@datetime]",
+)
+_DATE_TEXT = (
+    f".//*[{xclass('entry-date')}]",
+    f".//*[{xclass('posted-on')} or {xclass('post-date')} or {xclass('entry-meta')} or {xclass('date')}"
+    f" or {xclass('post-meta')} or {xclass('postmetadata')} or {xclass('meta')} or {xclass('entry-info')}"
+    f" or {xclass('published')} or {xclass('byline')} or {xclass('postdate')} or {xclass('dateline')}]",
+)
+
+
+@dataclass
+class Dates:
+    """Publication and modification times found on a page."""
+
+    date: datetime | None = None
+    date_gmt: datetime | None = None
+    modified: datetime | None = None
+    modified_gmt: datetime | None = None
+
+
+def _excluded(element: HtmlElement) -> bool:
+    return is_outside_post(element) or is_author_box(element)
+
+
+def read_title(page: Page, scope: HtmlElement) -> str:
+    """The post title: heading in the post, then page-wide entry title, og:title, JSON-LD, <title>."""
+    for path in _TITLE_IN_SCOPE:
+        for element in scope.xpath(path):
+            if not inside(element, _excluded, stop=scope.getparent()):
+                text = text_of(element)
+                if text:
+                    return text
+    for path in _TITLE_ANYWHERE:
+        for element in page.root.xpath(path):
+            if not inside(element, _excluded):
+                text = text_of(element)
+                if text:
+                    return text
+    if page.meta.get("og:title"):
+        return _strip_site_name(clean_text(page.meta["og:title"]), page.site_name)
+    for node in page.jsonld_of_type("Article", "BlogPosting", "NewsArticle", "WebPage"):
+        if isinstance(node.get("headline"), str):
+            return clean_text(node["headline"])
+    title = page.root.find(".//title")
+    return _strip_site_name(text_of(title), page.site_name) if title is not None else ""
+
+
+def _strip_site_name(title: str, site_name: str) -> str:
+    if site_name and title.endswith(site_name) and title != site_name:
+        title = title[: -len(site_name)]
+        return re.sub(r"\s*[|\-–—:»›·•]\s*$", "", title).strip()
+    parts = re.split(r"\s+[|–—»›·•]\s+|\s+-\s+", title)
+    return parts[0].strip() if len(parts) > 1 else title
+
+
+def read_url(page: Page, scope: HtmlElement) -> str:
+    """The permalink: canonical link or og:url, without comment-page or reply parts."""
+    url = page.url
+    if not url:
+        for anchor in scope.xpath(".//a[contains(concat(' ', normalize-space(@rel), ' '), ' bookmark ')]"):
+            url = anchor.get("href", "")
+            if url:
+                break
+    return permalink(url)
+
+
+def permalink(url: str) -> str:
+    """A post URL without ``comment-page-N``, ``?replytocom=``, fragment or page number."""
+    url = url.split("#", 1)[0]
+    url = re.sub(r"[?&]replytocom=\d+", "", url)
+    url = re.sub(r"comment-page-\d+/?$", "", url)
+    return url
+
+
+def read_dates(page: Page, scope: HtmlElement) -> Dates:
+    """Local and GMT publication dates from meta, JSON-LD, ``<time>`` and date text."""
+    dates = Dates()
+    gmt = parse_iso(page.meta.get("article:published_time"))
+    modified = parse_iso(page.meta.get("article:modified_time"))
+    for node in page.jsonld_of_type("Article", "BlogPosting", "NewsArticle", "TechArticle", "WebPage"):
+        gmt = gmt or parse_iso(_str(node.get("datePublished")))
+        modified = modified or parse_iso(_str(node.get("dateModified")))
+    local = _theme_date(scope)
+    if local is None and gmt is None:
+        local = _date_text(scope) or date_from_url(page.url)
+    if local is not None and local.tzinfo is not None and local.utcoffset() and local.utcoffset().total_seconds():
+        dates.date, dates.date_gmt = local, local.astimezone(timezone.utc)
+    elif local is not None and gmt is not None and gmt.tzinfo is not None:
+        naive = local.replace(tzinfo=None)
+        if naive.time() == datetime.min.time() and gmt.tzinfo is not None and gmt.utcoffset().total_seconds():
+            dates.date, dates.date_gmt = gmt, gmt.astimezone(timezone.utc)
+        else:
+            labelled = with_offset_from(naive, gmt)
+            dates.date = labelled or naive
+            dates.date_gmt = gmt.astimezone(timezone.utc)
+    elif local is not None:
+        dates.date = local
+        if local.tzinfo is not None:
+            dates.date_gmt = local.astimezone(timezone.utc)
+    elif gmt is not None:
+        dates.date = gmt
+        if gmt.tzinfo is not None:
+            dates.date_gmt = gmt.astimezone(timezone.utc)
+    updated = scope.xpath(f".//time[{xclass('updated')}][@datetime]")
+    local_modified = parse_iso(updated[0].get("datetime")) if updated else None
+    dates.modified = local_modified or modified
+    if dates.modified is not None and dates.modified.tzinfo is not None:
+        dates.modified_gmt = dates.modified.astimezone(timezone.utc)
+    return dates
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _theme_date(scope: HtmlElement) -> datetime | None:
+    for path in _DATE_ELEMENTS:
+        for element in scope.xpath(path):
+            if inside(element, _excluded, stop=scope.getparent()):
+                continue
+            value = parse_iso(element.get("datetime") or element.get("content") or element.get("title"))
+            if value is not None:
+                return value
+    return None
+
+
+def _date_text(scope: HtmlElement) -> datetime | None:
+    for path in _DATE_TEXT:
+        for element in scope.xpath(path):
+            if inside(element, _excluded, stop=scope.getparent()):
+                continue
+            value = parse_text(text_of(element))
+            if value is None:
+                continue
+            if value.time() == datetime.min.time():
+                clock = _clock_near(element)
+                if clock is not None:
+                    value = value + clock
+            return value
+    return None
+
+
+def _clock_near(element: HtmlElement) -> object:
+    """Twenty Ten prints the time only as the ``title`` of the date's permalink."""
+    for candidate in [element, *element.iterancestors()][:3]:
+        if candidate.tag == "a" and candidate.get("title"):
+            return parse_clock(candidate.get("title"))
+    for anchor in element.iter("a"):
+        if anchor.get("title"):
+            return parse_clock(anchor.get("title"))
+    return None

@@ -1,0 +1,179 @@
+"""One saved page in, what it says about posts, terms and authors out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import html as lxml_html
+from slugify import slugify
+
+from wxr_tools.diagnostics import DiagnosticLog
+from wxr_tools.model import Author, Meta, Post, Term, TermRef
+
+from .archive import ArchiveInfo, read_archive
+from .authors import read_byline
+from .comments import read_comments
+from .content import body_html, fallback_html, find_body
+from .detect import decode_page
+from .dom import xclass
+from .locate import locate_post, post_classes
+from .page import Page
+from .post import read_dates, read_title, read_url
+from .terms import read_terms
+
+_STATUS_CLASSES = {"status-publish": "publish", "status-private": "private", "status-draft": "draft",
+                   "status-pending": "pending", "status-future": "future"}
+
+
+@dataclass
+class PostSeen:
+    """One post as one page shows it."""
+
+    post: Post
+    page_number: int = 1
+    """Which part of a ``<!--nextpage-->`` post the content is."""
+    author: Author | None = None
+    terms: list[Term] = field(default_factory=list)
+    heading_count: int | None = None
+    comment_page: bool = False
+
+
+@dataclass
+class PageRecord:
+    """Everything one page contributed."""
+
+    file: str
+    kind: str
+    url: str = ""
+    site_name: str = ""
+    post: PostSeen | None = None
+    archive: ArchiveInfo | None = None
+
+
+def parse_file(path: Path, log: DiagnosticLog) -> Page | None:
+    """Read, decode and parse one file; None (with a diagnostic) when it cannot be parsed."""
+    file = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        log.add("PAGE102", "error", f"cannot read the page: {error.strerror}", file=file, action="skipped")
+        return None
+    text, encoding, exact = decode_page(data)
+    if not exact:
+        log.add("PAGE101", "warning", f"encoding not declared or wrong; decoded as {encoding}", file=file,
+                action="decoded by detection")
+    if not text.strip():
+        log.add("PAGE102", "error", "the page is empty", file=file, action="skipped")
+        return None
+    try:
+        root = lxml_html.document_fromstring(text)
+    except (ValueError, lxml_html.etree.ParserError) as error:
+        log.add("PAGE102", "error", f"not parseable as HTML: {error}", file=file, action="skipped")
+        return None
+    return Page.from_root(file, root)
+
+
+def read_page(path: Path, log: DiagnosticLog) -> PageRecord | None:
+    """What one saved page says: a post (single pages) or term/author/listing info (archives)."""
+    page = parse_file(path, log)
+    if page is None:
+        return None
+    record = PageRecord(file=page.file, kind=page.kind, url=page.url, site_name=page.site_name)
+    if page.kind in ("category", "tag", "taxonomy", "author", "date", "home", "search", "archive"):
+        record.archive = read_archive(page)
+        return record
+    if page.kind == "404":
+        log.add("PAGE103", "info", "a 'page not found' page", file=page.file, action="skipped")
+        return record
+    record.post = read_single(page, log)
+    if record.post is None:
+        log.add("PAGE103", "info", "no post found on this page", file=page.file, action="skipped")
+    return record
+
+
+def read_single(page: Page, log: DiagnosticLog) -> PostSeen | None:
+    """The post a single page shows, with its comments."""
+    located = locate_post(page)
+    scope = located.scope
+    title = read_title(page, scope)
+    body = find_body(scope)
+    if page.kind == "unknown" and located.wrapper is None and body is None:
+        return None
+    classes = post_classes(located)
+    if body is not None:
+        content = body_html(body)
+    else:
+        content = fallback_html(scope, title)
+        log.add("PAGE160", "warning", "no entry-content container; content taken from the post's paragraphs",
+                file=page.file, action="best effort")
+    dates = read_dates(page, scope)
+    byline = read_byline(page, scope)
+    linked, class_only = read_terms(page, scope, body, classes)
+    thread = read_comments(page.root)
+    if located.post_id is None:
+        log.add("PAGE110", "warning", "no WordPress post id on the page (body class, post-N, shortlink,"
+                " REST link or comment form)", file=page.file, action="id assigned from the URL")
+    if not title:
+        log.add("PAGE120", "warning", "no post title found", file=page.file, action="left empty")
+    if dates.date is None:
+        log.add("PAGE121", "warning", "no publication date found", file=page.file, action="left empty")
+    if not byline.name:
+        log.add("PAGE122", "info", "no author shown", file=page.file, action="left empty")
+    for ref in class_only:
+        log.add("PAGE131", "info", f"{ref.taxonomy} '{ref.slug}' only in the post classes; its name is not"
+                " on the page", file=page.file, action="kept with slug only")
+    if thread.idless:
+        log.add("PAGE141", "info", f"{thread.idless} comment(s) without an id (pings in old themes)",
+                file=page.file, action="negative ids assigned")
+    author = None
+    login = ""
+    if byline.name or byline.nicename:
+        login = byline.nicename or slugify(byline.name) or byline.name
+        author = Author(login=login, display_name=byline.name, bio=byline.bio)
+    refs, terms = _terms(linked, class_only)
+    extra = []
+    image = _featured_image(scope, page)
+    if image:
+        extra.append(Meta(key="featured_image", value=image))
+    status = next((_STATUS_CLASSES[c] for c in classes if c in _STATUS_CLASSES), "publish")
+    url = read_url(page, scope)
+    post = Post(
+        id=located.post_id if located.post_id is not None else 0,
+        type=located.post_type, status=status, title=title, url=url,
+        slug=_slug(url), author=login, date=dates.date, date_gmt=dates.date_gmt,
+        modified=dates.modified, modified_gmt=dates.modified_gmt, content=content,
+        protected="post-password-required" in classes or "post-password-protected" in classes,
+        sticky="sticky" in (located.wrapper.get("class", "").split() if located.wrapper is not None else []),
+        comment_status="open" if page.root.xpath("//form[contains(@action, 'wp-comments-post')]") else "",
+        terms=refs, comments=thread.comments, extra=extra,
+    )
+    return PostSeen(post=post, page_number=page.paged, author=author, terms=terms,
+                    heading_count=thread.heading_count,
+                    comment_page="comment-page-" in page.file or "comment-page-" in (page.url or ""))
+
+
+def _terms(linked, class_only: list[TermRef]) -> tuple[list[TermRef], list[Term]]:  # type: ignore[no-untyped-def]
+    refs: list[TermRef] = []
+    terms: list[Term] = []
+    for link in linked:
+        slug = link.slug or slugify(link.name)
+        refs.append(TermRef(taxonomy=link.taxonomy, slug=slug, name=link.name))
+        terms.append(Term(taxonomy=link.taxonomy, slug=slug, name=link.name, parent=link.parent))
+    refs.extend(class_only)
+    return refs, terms
+
+
+def _slug(url: str) -> str:
+    parts = [p for p in url.split("?", 1)[0].split("/") if p]
+    return parts[-1] if len(parts) > 2 else ""
+
+
+def _featured_image(scope, page: Page) -> str:  # type: ignore[no-untyped-def]
+    for path in (f".//*[{xclass('wp-block-post-featured-image')}]//img", f".//img[{xclass('wp-post-image')}]",
+                 f".//*[{xclass('post-thumbnail')}]//img"):
+        for container in (scope, page.root):
+            found = container.xpath(path)
+            if found and found[0].get("src"):
+                return found[0].get("src")
+    return ""
