@@ -34,6 +34,8 @@ class ListedPost:
 
     id: int
     terms: list[TermRef] = field(default_factory=list)
+    author: str = ""
+    """Nicename of the author, when the page is that author's archive."""
 
 
 @dataclass
@@ -51,13 +53,17 @@ def read_archive(page: Page) -> ArchiveInfo:
     tokens = page.body_classes
     if page.kind in ("category", "tag", "taxonomy"):
         info.term = _term(page, tokens)
-        if info.term is not None:
+        if info.term is not None and info.term.taxonomy == "post_tag":
+            # category and hierarchical archives also list the posts of child terms
             ref = TermRef(taxonomy=info.term.taxonomy, slug=info.term.slug, name=info.term.name)
             for listed in info.listed:
                 if not any(t.taxonomy == ref.taxonomy and t.slug == ref.slug for t in listed.terms):
                     listed.terms.append(ref)
     elif page.kind == "author":
         info.author = _author(page, tokens)
+        if info.author is not None:
+            for listed in info.listed:
+                listed.author = info.author.login
     return info
 
 
@@ -118,8 +124,9 @@ def _archive_name(page: Page) -> str:
                 if name:
                     return name
             text = text_of(element)
-            if text:
-                return clean_text(text.split(":", 1)[1]) if ":" in text else text
+            if ":" in text:
+                return clean_text(text.split(":", 1)[1])
+            return ""
     return ""
 
 

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from wxr_tools.diagnostics import DiagnosticLog
 from wxr_tools.model import Author, Comment, Post, Site, SiteInfo, Term, TermRef
 
+from slugify import slugify
+
 from .post import permalink
 from .reader import PageRecord, PostSeen
 from .terms import class_slug
@@ -24,12 +26,20 @@ class MirrorBuilder:
         self.authors: dict[str, Author] = {}
         self.terms: dict[tuple[str, str], Term] = {}
         self.listed_terms: dict[int, list[TermRef]] = {}
+        self.listed_authors: dict[int, str] = {}
+        self.guessed_authors: set[object] = set()
+        self.post_classes: dict[object, set[str]] = {}
+        self.recent_comments: dict[tuple[str, str], int] = {}
         self.site_name = ""
         self.site_link = ""
 
     def add(self, record: PageRecord) -> None:
         """Fold one page's record in."""
         self.site_name = self.site_name or record.site_name
+        for term in record.directory.terms:
+            self._add_term(term, record.file)
+        for recent in record.directory.recent_comments:
+            self.recent_comments[(_url_key(recent.post_url), name_key(recent.author))] = recent.comment_id
         if record.post is not None:
             self._add_post(record.post, record.file)
         if record.archive is not None:
@@ -40,6 +50,8 @@ class MirrorBuilder:
                 self._add_author(archive.author, record.file)
             for listed in archive.listed:
                 self.listed_terms.setdefault(listed.id, []).extend(listed.terms)
+                if listed.author:
+                    self.listed_authors.setdefault(listed.id, listed.author)
 
     def _key(self, post: Post) -> object:
         return post.id if post.id else ("url", permalink(post.url))
@@ -56,6 +68,9 @@ class MirrorBuilder:
             self.heading_counts.setdefault(key, (seen.heading_count, file))
         if seen.comment_page:
             self.comment_pages.add(key)
+        self.post_classes.setdefault(key, set()).update(seen.classes)
+        if seen.author_guessed:
+            self.guessed_authors.add(key)
         existing = self.posts.get(key)
         if existing is None:
             self.posts[key] = post
@@ -73,6 +88,14 @@ class MirrorBuilder:
 
     def _add_author(self, author: Author, file: str) -> None:
         existing = self.authors.get(author.login)
+        if existing is None and author.display_name:
+            existing = next((a for a in self.authors.values()
+                             if a.display_name and name_key(a.display_name) == name_key(author.display_name)
+                             and a.login == slugify(a.display_name)), None)
+            if existing is not None:
+                del self.authors[existing.login]
+                existing.login = author.login
+                self.authors[author.login] = existing
         if existing is None:
             self.authors[author.login] = Author(login=author.login, id=author.id,
                                                 display_name=author.display_name, bio=author.bio)
@@ -97,6 +120,8 @@ class MirrorBuilder:
     def build(self) -> Site:
         """The merged site: posts with joined content, all comments, recovered terms and names."""
         by_class_slug = {(t.taxonomy, class_slug(t.slug)): t for t in self.terms.values()}
+        logins = self._logins_by_name()
+        taxonomies = {t.taxonomy for t in self.terms.values()} - {"category", "post_tag"}
         posts: list[Post] = []
         next_free = -1
         for key, post in self.posts.items():
@@ -106,11 +131,20 @@ class MirrorBuilder:
             if not post.id:
                 post.id = next_free
                 next_free -= 1
+            self._recover_author(key, post, logins)
+            self._recover_custom_terms(key, post, taxonomies)
             self._recover_terms(post, by_class_slug)
+            self._recover_comment_ids(post)
             self._check_count(key, post)
             posts.append(post)
         posts.sort(key=lambda p: (p.date is None, str(p.date_gmt or p.date or ""), p.id))
         _number_idless_comments(posts)
+        used = {p.author for p in posts}
+        for login in list(self.authors):
+            author = self.authors[login]
+            if login not in used and author.login == slugify(author.display_name) and \
+                    name_key(author.display_name) in logins:
+                del self.authors[login]
         for post in posts:
             if post.author and post.author not in self.authors:
                 self.authors[post.author] = Author(login=post.author)
@@ -132,6 +166,39 @@ class MirrorBuilder:
             refs.append(ref)
         post.terms = refs
 
+    def _logins_by_name(self) -> dict[str, str]:
+        """Display name → login, for authors whose login a page showed (archive, URL, class)."""
+        found: dict[str, str] = {}
+        for author in self.authors.values():
+            if author.display_name and author.login != slugify(author.display_name):
+                found.setdefault(name_key(author.display_name), author.login)
+        return found
+
+    def _recover_author(self, key: object, post: Post, logins: dict[str, str]) -> None:
+        if not post.author and post.id in self.listed_authors:
+            post.author = self.listed_authors[post.id]
+        elif key in self.guessed_authors:
+            guessed = self.authors.get(post.author)
+            name = guessed.display_name if guessed is not None else ""
+            if name and name_key(name) in logins:
+                post.author = logins[name_key(name)]
+
+    def _recover_custom_terms(self, key: object, post: Post, taxonomies: set[str]) -> None:
+        known = {(t.taxonomy, class_slug(t.slug)) for t in post.terms}
+        for token in sorted(self.post_classes.get(key, ())):
+            for taxonomy in taxonomies:
+                prefix = f"{taxonomy}-"
+                if token.startswith(prefix) and (taxonomy, token[len(prefix):]) not in known:
+                    post.terms.append(TermRef(taxonomy=taxonomy, slug=token[len(prefix):]))
+
+    def _recover_comment_ids(self, post: Post) -> None:
+        url = _url_key(post.url)
+        for comment in post.comments:
+            if comment.id <= 0:
+                found = self.recent_comments.get((url, name_key(comment.author_name)))
+                if found is not None and all(c.id != found for c in post.comments):
+                    comment.id = found
+
     def _check_count(self, key: object, post: Post) -> None:
         if key not in self.heading_counts:
             return
@@ -142,6 +209,18 @@ class MirrorBuilder:
                          f" {shown} were found" + (" (comments are paginated; save every comment page)"
                                                    if key in self.comment_pages else ""),
                          file=file, action="kept what was found")
+
+
+def name_key(name: str) -> str:
+    """A display name compared as readers see it: curly quotes straightened, case folded."""
+    return " ".join(name.translate(_QUOTES).casefold().split())
+
+
+def _url_key(url: str) -> str:
+    return permalink(url).rstrip("/")
+
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "″": '"', "′": "'"})
 
 
 def merge_comments(first: Iterable[Comment], second: Iterable[Comment]) -> list[Comment]:

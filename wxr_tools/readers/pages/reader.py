@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,12 +17,15 @@ from .authors import read_byline
 from .comments import read_comments
 from .content import body_html, fallback_html, find_body
 from .detect import decode_page
+from .directory import Directory, read_directory
 from .dom import xclass
 from .locate import locate_post, post_classes
 from .page import Page
+from .repair import escape_unclosed_raw_tags
 from .post import read_dates, read_title, read_url
 from .terms import read_terms
 
+_STATUS_PREFIX = re.compile(r"^(Protected|Private|Geschützt|Privat|Protégé|Privé|Protegido|Privado|Protetto|Privato):\s+")
 _STATUS_CLASSES = {"status-publish": "publish", "status-private": "private", "status-draft": "draft",
                    "status-pending": "pending", "status-future": "future"}
 
@@ -37,6 +41,9 @@ class PostSeen:
     terms: list[Term] = field(default_factory=list)
     heading_count: int | None = None
     comment_page: bool = False
+    author_guessed: bool = False
+    """The login was made from the display name: no author URL or comment class gave it."""
+    classes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -49,6 +56,7 @@ class PageRecord:
     site_name: str = ""
     post: PostSeen | None = None
     archive: ArchiveInfo | None = None
+    directory: Directory = field(default_factory=Directory)
 
 
 def parse_file(path: Path, log: DiagnosticLog) -> Page | None:
@@ -66,6 +74,10 @@ def parse_file(path: Path, log: DiagnosticLog) -> Page | None:
     if not text.strip():
         log.add("PAGE102", "error", "the page is empty", file=file, action="skipped")
         return None
+    text, escaped = escape_unclosed_raw_tags(text)
+    if escaped:
+        log.add("PAGE104", "info", f"{escaped} bare <script>-like tag(s) never closed (a title printed"
+                " unescaped)", file=file, action="read as text")
     try:
         root = lxml_html.document_fromstring(text)
     except (ValueError, lxml_html.etree.ParserError) as error:
@@ -79,7 +91,8 @@ def read_page(path: Path, log: DiagnosticLog) -> PageRecord | None:
     page = parse_file(path, log)
     if page is None:
         return None
-    record = PageRecord(file=page.file, kind=page.kind, url=page.url, site_name=page.site_name)
+    record = PageRecord(file=page.file, kind=page.kind, url=page.url, site_name=page.site_name,
+                        directory=read_directory(page.root))
     if page.kind in ("category", "tag", "taxonomy", "author", "date", "home", "search", "archive"):
         record.archive = read_archive(page)
         return record
@@ -128,9 +141,13 @@ def read_single(page: Page, log: DiagnosticLog) -> PostSeen | None:
                 file=page.file, action="negative ids assigned")
     author = None
     login = ""
-    if byline.name or byline.nicename:
-        login = byline.nicename or slugify(byline.name) or byline.name
+    nicename = byline.nicename or _post_author_from_comments(page)
+    if byline.name or nicename:
+        login = nicename or slugify(byline.name) or byline.name
         author = Author(login=login, display_name=byline.name, bio=byline.bio)
+    protected = "post-password-required" in classes or bool(
+        scope.xpath(f".//form[{xclass('post-password-form')}]"))
+    title = _without_status_prefix(title, classes, protected)
     refs, terms = _terms(linked, class_only)
     extra = []
     image = _featured_image(scope, page)
@@ -143,14 +160,33 @@ def read_single(page: Page, log: DiagnosticLog) -> PostSeen | None:
         type=located.post_type, status=status, title=title, url=url,
         slug=_slug(url), author=login, date=dates.date, date_gmt=dates.date_gmt,
         modified=dates.modified, modified_gmt=dates.modified_gmt, content=content,
-        protected="post-password-required" in classes or "post-password-protected" in classes,
+        protected=protected,
         sticky="sticky" in (located.wrapper.get("class", "").split() if located.wrapper is not None else []),
         comment_status="open" if page.root.xpath("//form[contains(@action, 'wp-comments-post')]") else "",
         terms=refs, comments=thread.comments, extra=extra,
     )
     return PostSeen(post=post, page_number=page.paged, author=author, terms=terms,
                     heading_count=thread.heading_count,
-                    comment_page="comment-page-" in page.file or "comment-page-" in (page.url or ""))
+                    comment_page="comment-page-" in page.file or "comment-page-" in (page.url or ""),
+                    author_guessed=bool(login) and not nicename, classes=classes)
+
+
+def _post_author_from_comments(page: Page) -> str:
+    """The post author's nicename from their own comments (``bypostauthor comment-author-<nicename>``)."""
+    for element in page.root.xpath(f"//*[{xclass('bypostauthor')}]"):
+        for token in element.get("class", "").split():
+            if token.startswith("comment-author-") and len(token) > len("comment-author-"):
+                return token[len("comment-author-"):]
+    return ""
+
+
+def _without_status_prefix(title: str, classes: list[str], protected: bool) -> str:
+    """WordPress prefixes "Protected: " and "Private: " to titles it shows; the stored title has none."""
+    if protected or "status-private" in classes:
+        match = _STATUS_PREFIX.match(title)
+        if match:
+            return title[match.end():]
+    return title
 
 
 def _terms(linked, class_only: list[TermRef]) -> tuple[list[TermRef], list[Term]]:  # type: ignore[no-untyped-def]
