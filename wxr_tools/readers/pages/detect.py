@@ -52,6 +52,30 @@ def declared_encoding(data: bytes) -> str | None:
         return None
 
 
+def _cp1252_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+    """Decode the bytes UTF-8 rejects as windows-1252: pages pasted together from two encodings."""
+    chunk = error.object[error.start:error.end]
+    return chunk.decode("cp1252", "replace"), error.end
+
+
+codecs.register_error("wxr-tools-cp1252", _cp1252_fallback)
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few stray single-byte characters repaired, or None if it is not UTF-8."""
+    stray = 0
+
+    def count(error: UnicodeDecodeError) -> tuple[str, int]:
+        nonlocal stray
+        stray += error.end - error.start
+        return _cp1252_fallback(error)
+
+    codecs.register_error("wxr-tools-count", count)
+    text = data.decode("utf-8", "wxr-tools-count")
+    multibyte = sum(1 for byte in data if byte >= 0xC0)
+    return text if stray * 10 <= max(multibyte, 1) else None
+
+
 def decode_page(data: bytes) -> tuple[str, str, bool]:
     """Decode page bytes: BOM, then meta charset, then UTF-8, then detection.
 
@@ -71,6 +95,9 @@ def decode_page(data: bytes) -> tuple[str, str, bool]:
         return data.decode("utf-8"), "utf-8", declared is None
     except UnicodeDecodeError:
         pass
+    mixed = _mostly_utf8(data)
+    if mixed is not None:
+        return mixed, "utf-8", False
     best = from_bytes(data).best()
     if best is not None:
         return str(best), best.encoding, False

@@ -95,7 +95,7 @@ def _type_from_body(page: Page) -> str:
 def _wrapper(page: Page, post_id: int | None) -> HtmlElement | None:
     root = page.root
     if post_id is not None:
-        found = root.xpath(f"//*[@id='post-{post_id}' or {xclass(f'post-{post_id}')}]")
+        found = root.xpath(f"//*[@id='post-{post_id}']") + root.xpath(f"//*[{xclass(f'post-{post_id}')}]")
         for element in found:
             if not inside(element, lambda e: is_comment_zone(e) or is_related(e)):
                 return element
@@ -127,9 +127,8 @@ def _type_from_classes(element: HtmlElement) -> str | None:
 
 def _main(page: Page) -> HtmlElement:
     root = page.root
-    for path in ("//main", "//*[@role='main']", "//*[@id='content']", "//*[@id='main']",
-                 "//article", "//body"):
-        found = [e for e in root.xpath(path) if not inside(e, is_outside_post)]
+    for path in ("//main", "//*[@role='main']", "//*[@id='content']", "//*[@id='main']", "//body"):
+        found = root.xpath(path)
         if found:
             return found[0]
     return root

@@ -14,17 +14,20 @@ from .dom import clean_text, text_of, xclass
 from .page import Page
 
 _TITLE_IN_SCOPE = (
+    f".//h1[{xclass('entry-title')}]",
     f".//*[{xclass('entry-title')}]",
     f".//*[{xclass('wp-block-post-title')}]",
-    f".//*[{xclass('post-title')} or {xclass('single-title')} or {xclass('article-title')}]",
+    f".//*[self::h1 or self::h2 or self::h3][{xclass('post-title')} or {xclass('single-title')}"
+    f" or {xclass('article-title')} or {xclass('single-post-title')} or {xclass('headline')}]",
     ".//*[@itemprop='headline' or @itemprop='name headline']",
-    ".//h1",
+    ".//h1[contains(@class, 'title') and not(contains(@class, 'site-title'))"
+    " and not(contains(@class, 'page-title') and ancestor::header)]",
 )
 _TITLE_ANYWHERE = (
     f"//h1[{xclass('entry-title')}]",
     f"//*[{xclass('wp-block-post-title')}]",
     f"//*[{xclass('entry-title')}]",
-    "//h1",
+    f"//h1[{xclass('post-title')} or {xclass('single-title')} or {xclass('page-title')}]",
 )
 _DATE_ELEMENTS = (
     f".//time[{xclass('published')}]",
@@ -56,8 +59,17 @@ def _excluded(element: HtmlElement) -> bool:
     return is_outside_post(element) or is_author_box(element)
 
 
-def read_title(page: Page, scope: HtmlElement) -> str:
-    """The post title: heading in the post, then page-wide entry title, og:title, JSON-LD, <title>."""
+def read_title(page: Page, scope: HtmlElement, has_wrapper: bool = True) -> str:
+    """The post title: heading in the post, then page-wide entry title, og:title, JSON-LD, <title>.
+
+    Without a post element (``has_wrapper`` False) the scope is the whole main
+    area, where headings of related posts also sit, so og:title goes first.
+    """
+    if not has_wrapper and page.meta.get("og:title") and page.meta.get("og:type", "article") == "article":
+        for element in page.root.xpath(f"//h1[{xclass('entry-title')}] | //*[{xclass('wp-block-post-title')}]"):
+            if not inside(element, _excluded) and text_of(element):
+                return text_of(element)
+        return _strip_site_name(clean_text(page.meta["og:title"]), page.site_name)
     for path in _TITLE_IN_SCOPE:
         for element in scope.xpath(path):
             if not inside(element, _excluded, stop=scope.getparent()):
@@ -72,19 +84,28 @@ def read_title(page: Page, scope: HtmlElement) -> str:
                     return text
     if page.meta.get("og:title"):
         return _strip_site_name(clean_text(page.meta["og:title"]), page.site_name)
-    for node in page.jsonld_of_type("Article", "BlogPosting", "NewsArticle", "WebPage"):
+    for node in page.jsonld_of_type("Article", "BlogPosting", "NewsArticle"):
         if isinstance(node.get("headline"), str):
             return clean_text(node["headline"])
+    for element in scope.xpath(".//h1 | .//h2"):
+        if not inside(element, _excluded, stop=scope.getparent()):
+            text = text_of(element)
+            if text and text != page.site_name:
+                return text
     title = page.root.find(".//title")
-    return _strip_site_name(text_of(title), page.site_name) if title is not None else ""
+    return _strip_site_name(text_of(title), page.site_name, split=True) if title is not None else ""
 
 
-def _strip_site_name(title: str, site_name: str) -> str:
-    if site_name and title.endswith(site_name) and title != site_name:
-        title = title[: -len(site_name)]
-        return re.sub(r"\s*[|\-–—:»›·•]\s*$", "", title).strip()
-    parts = re.split(r"\s+[|–—»›·•]\s+|\s+-\s+", title)
-    return parts[0].strip() if len(parts) > 1 else title
+def _strip_site_name(title: str, site_name: str, split: bool = False) -> str:
+    """A title without the site name themes and SEO plugins append (or prepend)."""
+    for separator in (" | ", " – ", " — ", " - ", " » ", " › ", " · ", " :: "):
+        if site_name and title.endswith(separator + site_name):
+            return title[: -len(separator + site_name)].strip()
+        if site_name and title.startswith(site_name + separator):
+            return title[len(site_name + separator):].strip()
+    if split and " | " in title:
+        return title.rsplit(" | ", 1)[0].strip()
+    return title
 
 
 def read_url(page: Page, scope: HtmlElement) -> str:

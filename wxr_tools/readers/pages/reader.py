@@ -109,9 +109,9 @@ def read_single(page: Page, log: DiagnosticLog) -> PostSeen | None:
     """The post a single page shows, with its comments."""
     located = locate_post(page)
     scope = located.scope
-    title = read_title(page, scope)
+    title = read_title(page, scope, located.wrapper is not None)
     body = find_body(scope)
-    if page.kind == "unknown" and located.wrapper is None and body is None:
+    if page.kind == "unknown" and located.wrapper is None and body is None and located.post_id is None:
         return None
     classes = post_classes(located)
     if body is not None:
