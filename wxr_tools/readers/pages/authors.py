@@ -23,10 +23,12 @@ _VIEW_ALL = re.compile(
 _NOT_A_NAME = re.compile(r"^(view archive|view more posts|view all posts|more posts|author|admin page)\b",
                          re.IGNORECASE)
 _NAME_PREFIX = re.compile(
-    r"^(?:posted\s+by|written\s+by|published\s+by|about\s+the\s+author:?|about|by|author:?|"
-    r"autor(?:in)?:?|von|par|por|di|door|geschrieben\s+von|veröffentlicht\s+von)\s+",
+    r"^(?:posted\s+by|written\s+by|published\s+by|about\s+the\s+author|about|by|author|"
+    r"autor(?:in)?|von|par|por|di|door|geschrieben\s+von|veröffentlicht\s+von|verfasst\s+von)\s*:?\s+",
     re.IGNORECASE,
 )
+_META_AUTHOR_NAMES = ("author", "article:author", "shareaholic:article_author_name", "parsely-author",
+                      "sailthru.author", "dc.creator", "citation_author", "twitter:creator:name")
 _AUTHOR_PATH = re.compile(r"/author/([^/?#]+)")
 _AUTHOR_QUERY = re.compile(r"[?&]author=(\d+)")
 
@@ -88,16 +90,19 @@ def read_byline(page: Page, scope: HtmlElement) -> Byline:
     """The post author from the byline, the bio box, JSON-LD or meta tags."""
     byline = Byline()
     excluded = lambda e: is_outside_post(e) or is_author_box(e)  # noqa: E731
-    for path in _BYLINE_XPATHS:
-        for element in scope.xpath(path):
-            if inside(element, excluded, stop=scope.getparent()):
-                continue
-            name = clean_name(text_of(element))
-            href = _author_href(element)
-            if name:
-                byline.name = name
-                byline.nicename = nicename_from_url(href)
-                byline.url = href
+    for container in (scope, page.root):
+        for path in _BYLINE_XPATHS:
+            for element in container.xpath(path):
+                if inside(element, excluded, stop=scope.getparent() if container is scope else None):
+                    continue
+                name = clean_name(text_of(element))
+                href = _author_href(element)
+                if name:
+                    byline.name = name
+                    byline.nicename = nicename_from_url(href)
+                    byline.url = href
+                    break
+            if byline.name:
                 break
         if byline.name:
             break
@@ -136,8 +141,11 @@ def _meta_author(page: Page) -> str:
     for index in ("1", "2"):
         if meta.get(f"twitter:label{index}", "").lower() in ("written by", "verfasst von", "geschrieben von"):
             return meta.get(f"twitter:data{index}", "")
-    author = meta.get("author", "")
-    return "" if author.startswith("http") else author
+    for name in _META_AUTHOR_NAMES:
+        author = meta.get(name, "")
+        if author and not author.startswith(("http", "@")):
+            return author
+    return ""
 
 
 def _fill_from_jsonld(page: Page, byline: Byline) -> None:
@@ -157,7 +165,6 @@ def _fill_from_jsonld(page: Page, byline: Byline) -> None:
                 byline.url = author["url"]
         elif isinstance(author, str) and not byline.name:
             byline.name = clean_name(author)
-        return
 
 
 def find_bio_box(page: Page, scope: HtmlElement) -> HtmlElement | None:

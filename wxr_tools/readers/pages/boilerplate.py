@@ -104,6 +104,8 @@ def is_related(element: HtmlElement) -> bool:
 
 def is_never_content(element: HtmlElement) -> bool:
     """Forms, sharing, likes, related posts, bio boxes, ads, widgets, navigation, notices."""
+    if element.get("data-wxr-post-holder"):
+        return False
     if element.tag in ("form", "nav", "aside"):
         return True
     return _matches(element, *_CONTENT_DROP) or is_comment_zone(element)
@@ -116,6 +118,8 @@ def is_boilerplate_text(text: str) -> bool:
 
 def is_outside_post(element: HtmlElement) -> bool:
     """A zone whose links and names belong to something other than the post's metadata."""
+    if element.get("data-wxr-post-holder"):
+        return False
     if element.tag in ("nav", "aside", "form"):
         return True
     return _matches(element, _COMMENT_ZONE, _FORM, _SHARING, _RELATED, _CHROME_META)

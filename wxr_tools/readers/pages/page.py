@@ -25,6 +25,7 @@ class Page:
     @classmethod
     def from_root(cls, file: str, root: HtmlElement) -> Page:
         body = root.find(".//body")
+        mark_post_holders(root)
         return cls(file=file, root=root, body_classes=classes(body) if body is not None else [])
 
     @cached_property
@@ -143,6 +144,32 @@ class Page:
                 if text:
                     return text
         return ""
+
+
+HOLDER = "data-wxr-post-holder"
+"""Attribute marking elements that contain the post's title or content, so that no zone test
+(a theme calling its main column ``#sidebar``, a parser nesting the page in a widget) hides them."""
+
+
+def mark_post_holders(root: HtmlElement) -> None:
+    """Mark every ancestor of the first ``h1`` entry title and the first entry content with :data:`HOLDER`."""
+    not_in_comment = ("[not(contains(@class, 'comment'))]"
+                      "[not(ancestor::*[starts-with(@id, 'comment-') or starts-with(@id, 'li-comment-')"
+                      " or contains(concat(' ', normalize-space(@class), ' '), ' comment ')"
+                      " or contains(concat(' ', normalize-space(@class), ' '), ' wp-block-post ')])]")
+    anchors = []
+    for path in ("//h1[contains(concat(' ', normalize-space(@class), ' '), ' entry-title ')]",
+                 "//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')"
+                 " or contains(concat(' ', normalize-space(@class), ' '), ' wp-block-post-content ')"
+                 " or @itemprop='articleBody']"):
+        found = root.xpath(path + not_in_comment)
+        if found:
+            anchors.append(found[0])
+    for anchor in anchors:
+        for parent in anchor.iterancestors():
+            if parent.get(HOLDER):
+                break
+            parent.set(HOLDER, "1")
 
 
 def _flatten(data: object, nodes: list[dict]) -> None:
