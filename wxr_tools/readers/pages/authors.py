@@ -149,7 +149,11 @@ def _meta_author(page: Page) -> str:
 
 
 def _fill_from_jsonld(page: Page, byline: Byline) -> None:
-    for article in page.jsonld_of_type("Article", "BlogPosting", "NewsArticle", "TechArticle"):
+    articles = page.jsonld_of_type("Article", "BlogPosting", "NewsArticle", "TechArticle", "WebPage")
+    people = page.jsonld_of_type("Person")
+    if not any(a.get("author") for a in articles) and len(people) == 1:
+        articles = [{"author": people[0]}]
+    for article in articles:
         author = article.get("author")
         if isinstance(author, list) and author:
             author = author[0]

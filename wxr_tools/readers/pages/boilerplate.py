@@ -35,7 +35,7 @@ _SHARING = re.compile(
     re.IGNORECASE,
 )
 _RELATED = re.compile(
-    r"^(jp-relatedposts.*|wp-block-jetpack-related-posts.*|yarpp.*|related.*|crp_related.*|"
+    r"^(jp-relatedposts.*|wp-block-jetpack-related-posts.*|yarpp.*|related.*|crp_related.*|recommended.*|"
     r"rp4wp.*|post-related|more-posts|wp-block-query|wp-block-post-template|"
     r"wp-block-post)$",
     re.IGNORECASE,

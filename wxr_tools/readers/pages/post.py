@@ -136,6 +136,9 @@ def read_dates(page: Page, scope: HtmlElement) -> Dates:
         gmt = gmt or parse_iso(_str(node.get("datePublished")))
         modified = modified or parse_iso(_str(node.get("dateModified")))
     local = _theme_date(scope)
+    if local is not None and gmt is not None and gmt.tzinfo is not None and \
+            abs((local.replace(tzinfo=None) - gmt.astimezone(timezone.utc).replace(tzinfo=None)).total_seconds()) > 14 * 3600:
+        local = None  # a <time> of something else (related post, comment) than the post
     if local is None and gmt is None:
         local = _date_text(scope) or date_from_url(page.url)
     if local is not None and local.tzinfo is not None and local.utcoffset() and local.utcoffset().total_seconds():

@@ -60,14 +60,22 @@ def read_terms(page: Page, scope: HtmlElement, content: HtmlElement | None,
         if found and (found.taxonomy, found.slug) not in seen:
             seen.add((found.taxonomy, found.slug))
             linked.append(found)
+    if any(token.startswith("category-") for token in post_classes):
+        linked = _agreeing_with_classes(linked, post_classes)
     class_only: list[TermRef] = []
     for token in post_classes:
         for prefix, taxonomy in (("category-", "category"), ("tag-", "post_tag")):
             if token.startswith(prefix) and len(token) > len(prefix):
                 slug = token[len(prefix):]
+                if slug.isdigit() and any(t.taxonomy == taxonomy and not class_slug(t.slug) for t in linked):
+                    continue
                 if not any(t.taxonomy == taxonomy and (class_slug(t.slug) == slug or t.slug == slug)
                            for t in linked):
-                    class_only.append(TermRef(taxonomy=taxonomy, slug=slug))
+                    named = _name_anywhere(page, taxonomy, slug)
+                    if named is not None:
+                        linked.append(named)
+                    else:
+                        class_only.append(TermRef(taxonomy=taxonomy, slug=slug))
     if not any(t.taxonomy == "category" for t in linked) and not any(t.taxonomy == "category" for t in class_only):
         linked.extend(_jsonld_terms(page, "articleSection", "category"))
     if not any(t.taxonomy == "post_tag" for t in linked) and not any(t.taxonomy == "post_tag" for t in class_only):
@@ -75,6 +83,41 @@ def read_terms(page: Page, scope: HtmlElement, content: HtmlElement | None,
         if not any(t.taxonomy == "post_tag" for t in linked):
             linked.extend(_meta_tags(page))
     return linked, class_only
+
+
+def _agreeing_with_classes(linked: list[TermLink], post_classes: list[str]) -> list[TermLink]:
+    """Keep the category and tag links that ``post_class()`` confirms; it lists every term of the post."""
+    tokens = set(post_classes)
+    kept = []
+    for link in linked:
+        if link.taxonomy not in ("category", "post_tag"):
+            kept.append(link)
+            continue
+        prefix = "category-" if link.taxonomy == "category" else "tag-"
+        sanitized = class_slug(link.slug)
+        if (sanitized and prefix + sanitized in tokens) or (
+                not sanitized and any(t.startswith(prefix) and t[len(prefix):].isdigit() for t in tokens)):
+            kept.append(link)
+    return kept
+
+
+def _name_anywhere(page: Page, taxonomy: str, slug: str) -> TermLink | None:
+    """A term only the post classes name, named by any link to its archive on the page."""
+    bases = _CATEGORY_BASES if taxonomy == "category" else _TAG_BASES
+    for anchor in page.root.iter("a"):
+        href = anchor.get("href", "")
+        if slug not in href:
+            continue
+        parts = urlsplit(href)
+        segments = [s for s in parts.path.split("/") if s]
+        found, parent, base = _slug_parent_base(segments, parse_qs(parts.query))
+        if class_slug(found) != slug or base not in bases:
+            continue
+        name = clean_text(text_of(anchor))
+        if name:
+            return TermLink(taxonomy=taxonomy, slug=found, name=name,
+                            parent=parent if taxonomy == "category" else None)
+    return None
 
 
 def _within(element: HtmlElement, container: HtmlElement) -> bool:
