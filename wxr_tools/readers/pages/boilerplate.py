@@ -30,7 +30,7 @@ _SHARING = re.compile(
     r"^(sharedaddy|sd-.+|jp-post-flair|sharing.*|share.*|social.*|addtoany.*|a2a.*|"
     r"jetpack-likes-widget-wrapper|jetpack-likes-widget|likes-other-gravatars|"
     r"like-post-wrapper.*|wpl-likebox|post-likes-widget.*|heateor.*|essb.*|shariff.*|"
-    r"dpsp-.+|swp_.+|ssba.*|st_sharethis.*|wp-block-jetpack-sharing-buttons|"
+    r"dpsp-.+|swp_.+|ssba.*|st_sharethis.*|wp-block-jetpack-sharing-buttons|sociable.*|shareaholic.*|"
     r"wp-block-jetpack-like|printfriendly.*|pf-button.*)$",
     re.IGNORECASE,
 )
@@ -38,6 +38,11 @@ _RELATED = re.compile(
     r"^(jp-relatedposts.*|wp-block-jetpack-related-posts.*|yarpp.*|related.*|crp_related.*|recommended.*|"
     r"rp4wp.*|post-related|more-posts|wp-block-query|wp-block-post-template|"
     r"wp-block-post)$",
+    re.IGNORECASE,
+)
+_INSERTS = re.compile(
+    r"^((ez-)?toc([_-].*)?|.*-toc|ez-toc-.*|.*related.*|.*newsletter.*|.*-tags|tags-.*|post-tags|"
+    r"entry-tags|tagcloud|.*optin.*|.*-subscribe.*|mailpoet.*)$",
     re.IGNORECASE,
 )
 _AUTHOR_BOX = re.compile(
@@ -48,7 +53,8 @@ _AUTHOR_BOX = re.compile(
 )
 _CHROME = re.compile(
     r"^(wpa|wpcnt|wordads.*|atatags-.+|adsbygoogle|advert.*|ads?|ad-.+|google-auto-placed|"
-    r"widget.*|xoxo|sidebar.*|secondary|tertiary|colophon|site-footer|site-header|"
+    r"widget.*|xoxo|(primary-|secondary-)?sidebar(-(left|right|primary|secondary|area|widgets?|inner|wrapper|\d+))?|"
+    r"secondary|tertiary|colophon|site-footer|site-header|"
     r"masthead|wpadminbar|actionbar|bit|loggedout-follow.*|cookie.*|gdpr.*|cmplz-.+|"
     r"eu-cookie-law.*|moove_gdpr.*|subscribe.*|newsletter.*|mc4wp.*|jetpack_subscription_widget|"
     r"wp-block-jetpack-subscriptions.*|navigation|nav-links|nav-previous|nav-next|"
@@ -60,7 +66,7 @@ _CHROME = re.compile(
     r"printfriendly|wp-block-comments-pagination|comment-navigation|comments-pagination)$",
     re.IGNORECASE,
 )
-_CONTENT_DROP = (_FORM, _SHARING, _RELATED, _AUTHOR_BOX, _CHROME)
+_CONTENT_DROP = (_FORM, _SHARING, _RELATED, _AUTHOR_BOX, _CHROME, _INSERTS)
 _TEXT_BOILERPLATE = re.compile(
     r"^(Like this:|Gefällt mir:|J'aime ceci\s*:|Share this:|Teilen mit:|Partager\s*:|"
     r"Related|Ähnliche Beiträge|Similaire|About these ads|Advertisements|Anzeige|"
@@ -126,7 +132,8 @@ def is_outside_post(element: HtmlElement) -> bool:
 
 
 _CHROME_META = re.compile(
-    r"^(widget.*|xoxo|sidebar.*|secondary|tertiary|site-footer|site-header|masthead|"
+    r"^(widget.*|xoxo|(primary-|secondary-)?sidebar(-(left|right|primary|secondary|area|widgets?|inner|wrapper|\d+))?|"
+    r"secondary|tertiary|site-footer|site-header|masthead|"
     r"wpadminbar|navigation|nav-links|nav-previous|nav-next|nav-above|nav-below|nav-single|"
     r"post-navigation|pagination-single|breadcrumbs?|wp-block-navigation.*|menu.*|"
     r"wpa|wpcnt|wordads.*)$",

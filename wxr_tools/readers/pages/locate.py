@@ -18,6 +18,7 @@ _MOVE_FORM = re.compile(r"addComment\.moveForm\([^)]*?[\"'](\d+)[\"']\s*\)")
 _LIKES = re.compile(r"like-post-wrapper-\d+-(\d+)-")
 _RELATED_ORIGIN = re.compile(r"relatedposts_origin=(\d+)")
 _REST_TYPES = {"posts": "post", "pages": "page", "media": "attachment"}
+_WRAPPER_TAGS = {"article", "div", "section", "li", "main", "body"}
 _SKIP_POST_CLASSES = {"post", "page", "hentry", "sticky", "has-post-thumbnail", "entry"}
 
 
@@ -97,7 +98,7 @@ def _wrapper(page: Page, post_id: int | None) -> HtmlElement | None:
     if post_id is not None:
         found = root.xpath(f"//*[@id='post-{post_id}']") + root.xpath(f"//*[{xclass(f'post-{post_id}')}]")
         for element in found:
-            if not inside(element, lambda e: is_comment_zone(e) or is_related(e)):
+            if element.tag in _WRAPPER_TAGS and not inside(element, lambda e: is_comment_zone(e) or is_related(e)):
                 return element
         return None
     candidates = root.xpath(f"//*[{xclass('hentry')} or {xclass('type-post')} or {xclass('type-page')}"
