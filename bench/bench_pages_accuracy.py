@@ -60,12 +60,15 @@ def ours(path: Path) -> dict:
     }
 
 
-def theirs(path: Path, url: str) -> dict:
-    """What trafilatura's ``bare_extraction`` says, as its own evaluation calls it."""
+def theirs(path: Path) -> dict:
+    """What trafilatura's ``bare_extraction`` says, given the same input as the reader: the page only.
+
+    (trafilatura's own evaluation also passes the page URL, which gives htmldate the
+    ``/YYYY/MM/DD/`` of the permalink; a saved page does not come with one.)
+    """
     import trafilatura
 
-    document = trafilatura.bare_extraction(path.read_bytes(), url=url, with_metadata=True,
-                                           include_comments=True)
+    document = trafilatura.bare_extraction(path.read_bytes(), with_metadata=True, include_comments=True)
     if document is None:
         return {}
     data = document.as_dict() if hasattr(document, "as_dict") else dict(document)
@@ -121,14 +124,14 @@ def main() -> None:
     if not args.no_trafilatura:
         try:
             import trafilatura  # noqa: F401
-            tools["trafilatura"] = lambda p, gold=None: None
+            tools["trafilatura"] = theirs
         except ImportError:
             print("trafilatura is not installed (pip install trafilatura): scoring the page reader only\n")
     results = {tool: {name: [] for name in FIELDS} for tool in tools}
     for gold in gold_pages:
         path = CORPUS / gold["file"]
         for tool in tools:
-            got = ours(path) if tool == "wxr-tools" else theirs(path, gold.get("url", ""))
+            got = tools[tool](path)
             for name, right in score(gold, got).items():
                 if right is None:
                     continue

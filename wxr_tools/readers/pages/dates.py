@@ -110,14 +110,21 @@ def date_from_url(url: str) -> datetime | None:
 
 
 def with_offset_from(local: datetime, gmt: datetime) -> datetime | None:
-    """``local`` (naive) labelled with the offset that makes it equal ``gmt``, if plausible."""
+    """The moment ``gmt`` shown in the offset that makes it read as ``local`` (naive), if plausible.
+
+    When ``local`` has no seconds (themes print "9:14 pm"), the comparison is to the minute and the
+    result keeps ``gmt``'s seconds.
+    """
     if gmt.tzinfo is None:
         return None
-    delta = local.replace(tzinfo=None) - gmt.astimezone(timezone.utc).replace(tzinfo=None)
+    utc = gmt.astimezone(timezone.utc).replace(tzinfo=None)
+    if local.second == 0 and local.microsecond == 0:
+        utc = utc.replace(second=0, microsecond=0)
+    delta = local.replace(tzinfo=None) - utc
     minutes = delta.total_seconds() / 60
     if abs(minutes) > 14 * 60 or minutes % 15:
         return None
-    return local.replace(tzinfo=timezone(delta))
+    return gmt.astimezone(timezone(delta))
 
 
 def _month(word: str) -> int | None:

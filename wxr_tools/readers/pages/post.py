@@ -135,12 +135,12 @@ def read_dates(page: Page, scope: HtmlElement) -> Dates:
     for node in page.jsonld_of_type("Article", "BlogPosting", "NewsArticle", "TechArticle", "WebPage"):
         gmt = gmt or parse_iso(_str(node.get("datePublished")))
         modified = modified or parse_iso(_str(node.get("dateModified")))
-    local = _theme_date(scope)
+    local = _theme_date(scope) or _date_text(scope)
     if local is not None and gmt is not None and gmt.tzinfo is not None and \
             abs((local.replace(tzinfo=None) - gmt.astimezone(timezone.utc).replace(tzinfo=None)).total_seconds()) > 14 * 3600:
         local = None  # a <time> of something else (related post, comment) than the post
     if local is None and gmt is None:
-        local = _date_text(scope) or date_from_url(page.url)
+        local = date_from_url(page.url)
     if local is not None and local.tzinfo is not None and local.utcoffset() and local.utcoffset().total_seconds():
         dates.date, dates.date_gmt = local, local.astimezone(timezone.utc)
     elif local is not None and gmt is not None and gmt.tzinfo is not None:
