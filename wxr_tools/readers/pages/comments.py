@@ -177,11 +177,12 @@ def _date(item: HtmlElement, item_set: dict[int, int]):  # type: ignore[no-untyp
 
 
 def _content(item: HtmlElement, item_set: dict[int, int], kind: str) -> str:
-    holder = _find(item, _TEXT_SELECTORS, item_set)
-    if holder is None:
-        if kind != "comment":
-            return ""
-        holder = item
+    if kind != "comment":
+        holder = _find(item, ("comment-content", "wp-block-comment-content"), item_set)
+        if holder is None:
+            return ""  # core and old themes print only "Pingback: <link>" for pings
+    else:
+        holder = _find(item, _TEXT_SELECTORS, item_set) or item
     holder = _without_replies_and_meta(holder, item_set)
     return inner_html(holder)
 

@@ -129,7 +129,10 @@ def with_offset_from(local: datetime, gmt: datetime) -> datetime | None:
 
 def _month(word: str) -> int | None:
     word = word.rstrip(".")
-    return _MONTHS.get(word) or (_MONTHS.get(word[:3]) if len(word) > 3 else None)
+    found = _MONTHS.get(word) or (_MONTHS.get(word[:3]) if len(word) > 3 else None)
+    if found is None:  # a label glued to the month by markup: "Post dateJanuary"
+        found = next((number for name, number in _MONTHS.items() if len(name) > 3 and word.endswith(name)), None)
+    return found
 
 
 def _safe_date(year: int, month: int, day: int) -> datetime | None:
