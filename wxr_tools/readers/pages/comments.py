@@ -182,7 +182,9 @@ def _content(item: HtmlElement, item_set: dict[int, int], kind: str) -> str:
         if holder is None:
             return ""  # core and old themes print only "Pingback: <link>" for pings
     else:
-        holder = _find(item, _TEXT_SELECTORS, item_set) or item
+        holder = _find(item, _TEXT_SELECTORS, item_set)
+        if holder is None:
+            holder = item
     holder = _without_replies_and_meta(holder, item_set)
     return inner_html(holder)
 

@@ -42,6 +42,7 @@ _DATE_TEXT = (
     f".//*[{xclass('posted-on')} or {xclass('post-date')} or {xclass('entry-meta')} or {xclass('date')}"
     f" or {xclass('post-meta')} or {xclass('postmetadata')} or {xclass('meta')} or {xclass('entry-info')}"
     f" or {xclass('published')} or {xclass('byline')} or {xclass('postdate')} or {xclass('dateline')}]",
+    ".//*[contains(@class, 'date') or contains(@class, 'posted') or contains(@class, 'time')]",
 )
 
 
@@ -127,7 +128,7 @@ def permalink(url: str) -> str:
     return url
 
 
-def read_dates(page: Page, scope: HtmlElement) -> Dates:
+def read_dates(page: Page, scope: HtmlElement, body: HtmlElement | None = None) -> Dates:
     """Local and GMT publication dates from meta, JSON-LD, ``<time>`` and date text."""
     dates = Dates()
     gmt = parse_iso(page.meta.get("article:published_time"))
@@ -135,7 +136,7 @@ def read_dates(page: Page, scope: HtmlElement) -> Dates:
     for node in page.jsonld_of_type("Article", "BlogPosting", "NewsArticle", "TechArticle", "WebPage"):
         gmt = gmt or parse_iso(_str(node.get("datePublished")))
         modified = modified or parse_iso(_str(node.get("dateModified")))
-    local = _theme_date(scope) or _date_text(scope)
+    local = _theme_date(scope) or _date_text(scope) or _date_before_body(scope, body)
     if local is not None and gmt is not None and gmt.tzinfo is not None and \
             abs((local.replace(tzinfo=None) - gmt.astimezone(timezone.utc).replace(tzinfo=None)).total_seconds()) > 14 * 3600:
         local = None  # a <time> of something else (related post, comment) than the post
@@ -195,6 +196,21 @@ def _date_text(scope: HtmlElement) -> datetime | None:
                 if clock is not None:
                     value = value + clock
             return value
+    return None
+
+
+def _date_before_body(scope: HtmlElement, body: HtmlElement | None) -> datetime | None:
+    """A short date text between the top of the post and its content (bylines without classes)."""
+    for element in scope.iter():
+        if element is body:
+            return None
+        if not isinstance(element.tag, str) or element.tag in ("script", "style"):
+            continue
+        text = (element.text or "").strip()
+        if 6 <= len(text) <= 40 and not inside(element, _excluded, stop=scope.getparent()):
+            value = parse_text(text)
+            if value is not None:
+                return value
     return None
 
 

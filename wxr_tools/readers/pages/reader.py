@@ -120,7 +120,7 @@ def read_single(page: Page, log: DiagnosticLog) -> PostSeen | None:
         content = fallback_html(scope, title)
         log.add("PAGE160", "warning", "no entry-content container; content taken from the post's paragraphs",
                 file=page.file, action="best effort")
-    dates = read_dates(page, scope)
+    dates = read_dates(page, scope, body)
     byline = read_byline(page, scope)
     linked, class_only = read_terms(page, scope, body, classes)
     thread = read_comments(page.root)
