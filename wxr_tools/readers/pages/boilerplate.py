@@ -27,7 +27,7 @@ _FORM = re.compile(
     re.IGNORECASE,
 )
 _SHARING = re.compile(
-    r"^(sharedaddy|sd-.+|jp-post-flair|sharing.*|share.*|social.*|addtoany.*|a2a.*|"
+    r"^(sharedaddy|sd-.+|jp-post-flair|sharing.*|share[-_].+|shares?-?(box|bar|buttons?|links?|icons?)|social|social[-_](share|sharing|icons?|links?|buttons?|media|networks?|bar|follow).*|addtoany.*|a2a.*|"
     r"jetpack-likes-widget-wrapper|jetpack-likes-widget|likes-other-gravatars|"
     r"like-post-wrapper.*|wpl-likebox|post-likes-widget.*|heateor.*|essb.*|shariff.*|"
     r"dpsp-.+|swp_.+|ssba.*|st_sharethis.*|wp-block-jetpack-sharing-buttons|sociable.*|shareaholic.*|"
@@ -41,7 +41,7 @@ _RELATED = re.compile(
     re.IGNORECASE,
 )
 _INSERTS = re.compile(
-    r"^((ez-)?toc([_-].*)?|.*-toc|ez-toc-.*|.*related.*|.*newsletter.*|.*-tags|tags-.*|post-tags|"
+    r"^(post-thumbnail|.*featured-image|featured-media|wp-post-image|(ez-)?toc([_-].*)?|.*-toc|ez-toc-.*|.*related.*|.*newsletter.*|.*-tags|tags-.*|post-tags|"
     r"entry-tags|tagcloud|.*optin.*|.*-subscribe.*|mailpoet.*)$",
     re.IGNORECASE,
 )
