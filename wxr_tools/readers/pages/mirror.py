@@ -108,6 +108,13 @@ class MirrorBuilder:
     def _add_term(self, term: Term, file: str) -> None:
         key = (term.taxonomy, term.slug)
         existing = self.terms.get(key)
+        if existing is None and term.id is not None:
+            existing = next((t for t in self.terms.values()
+                             if t.taxonomy == term.taxonomy and t.id == term.id), None)
+            if existing is not None and existing.slug.isdigit() and not term.slug.isdigit():
+                del self.terms[(existing.taxonomy, existing.slug)]
+                existing.slug = term.slug  # the archive showed only the id; a link gave the slug
+                self.terms[key] = existing
         if existing is None:
             self.terms[key] = Term(taxonomy=term.taxonomy, slug=term.slug, name=term.name, id=term.id,
                                    parent=term.parent, description=term.description)
@@ -119,6 +126,7 @@ class MirrorBuilder:
 
     def build(self) -> Site:
         """The merged site: posts with joined content, all comments, recovered terms and names."""
+        self._merge_id_slugged_terms()
         by_class_slug = {(t.taxonomy, class_slug(t.slug)): t for t in self.terms.values()}
         logins = self._logins_by_name()
         taxonomies = {t.taxonomy for t in self.terms.values()} - {"category", "post_tag"}
@@ -155,16 +163,35 @@ class MirrorBuilder:
     def _recover_terms(self, post: Post, by_class_slug: dict[tuple[str, str], Term]) -> None:
         refs: list[TermRef] = []
         seen: set[tuple[str, str]] = set()
+        by_id = {(t.taxonomy, t.id): t for t in self.terms.values() if t.id is not None}
         for ref in [*post.terms, *self.listed_terms.get(post.id, [])]:
-            term = self.terms.get((ref.taxonomy, ref.slug)) or by_class_slug.get((ref.taxonomy, ref.slug))
+            term = self.terms.get((ref.taxonomy, ref.slug)) or by_class_slug.get((ref.taxonomy, ref.slug)) \
+                or self.aliases.get((ref.taxonomy, ref.slug))
+            if term is None and ref.slug.isdigit():  # post_class() prints the id when the slug is not ASCII
+                term = by_id.get((ref.taxonomy, int(ref.slug)))
             if term is not None:
-                ref = TermRef(taxonomy=term.taxonomy, slug=term.slug, name=ref.name or term.name)
-            key = (ref.taxonomy, class_slug(ref.slug) or ref.slug)
+                ref = TermRef(taxonomy=term.taxonomy, slug=term.slug, name=term.name or ref.name)
+            key = (ref.taxonomy, ref.slug)
             if key in seen:
                 continue
             seen.add(key)
             refs.append(ref)
         post.terms = refs
+
+    def _merge_id_slugged_terms(self) -> None:
+        """Fold a term known by id only (an archive of a non-ASCII slug) into the linked term of that name."""
+        self.aliases: dict[tuple[str, str], Term] = {}
+        for key, term in list(self.terms.items()):
+            if not term.slug.isdigit() or not term.name:
+                continue
+            twin = next((t for t in self.terms.values() if t is not term and t.taxonomy == term.taxonomy
+                         and t.name == term.name and not t.slug.isdigit()), None)
+            if twin is not None:
+                twin.id = twin.id or term.id
+                twin.description = twin.description or term.description
+                twin.parent = twin.parent or term.parent
+                del self.terms[key]
+                self.aliases[key] = twin
 
     def _logins_by_name(self) -> dict[str, str]:
         """Display name → login, for authors whose login a page showed (archive, URL, class)."""
