@@ -6,6 +6,7 @@ import copy
 import re
 from dataclasses import dataclass, field
 
+from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
 from wxr_tools.model import Comment
@@ -29,7 +30,8 @@ _AUTHOR_SELECTORS = ("fn", "comment-author-name", "wp-block-comment-author-name"
                      "commentauthor", "author")
 _TEXT_SELECTORS = ("comment-content", "wp-block-comment-content", "comment-text", "comment-entry",
                    "commenttext", "comment_text", "comment-body")
-_META_PARTS = ("comment-author", "comment-meta", "commentmetadata", "comment-metadata", "reply",
+_TEXT_SUFFIXES = ("comment-content", "comment-body", "comment-text", "comment-entry")
+_META_PARTS = ("comment-likes", "comment-like-feedback", "comment-likes-widget", "comment-author", "comment-meta", "commentmetadata", "comment-metadata", "reply",
                "comment-reply", "comment-footer-meta", "comment-awaiting-moderation", "says", "avatar",
                "wp-block-comment-author-name", "wp-block-comment-date", "wp-block-comment-reply-link",
                "wp-block-comment-edit-link", "wp-block-avatar", "edit-link", "comment-edit-link",
@@ -177,16 +179,27 @@ def _date(item: HtmlElement, item_set: dict[int, int]):  # type: ignore[no-untyp
 
 
 def _content(item: HtmlElement, item_set: dict[int, int], kind: str) -> str:
-    if kind != "comment":
-        holder = _find(item, ("comment-content", "wp-block-comment-content"), item_set)
-        if holder is None:
-            return ""  # core and old themes print only "Pingback: <link>" for pings
-    else:
-        holder = _find(item, _TEXT_SELECTORS, item_set)
-        if holder is None:
-            holder = item
-    holder = _without_replies_and_meta(holder, item_set)
-    return inner_html(holder)
+    holder = _find(item, _TEXT_SELECTORS, item_set)
+    if holder is None:
+        holder = _find_suffix(item, _TEXT_SUFFIXES, item_set)
+    if holder is None:
+        if kind != "comment":
+            return ""
+        holder = item
+    html = inner_html(_without_replies_and_meta(holder, item_set))
+    if kind != "comment" and _PING_TEXT.match(text_of(lxml_html.fragment_fromstring(html or "<p></p>",
+                                                                                    create_parent="div"))):
+        return ""  # core and old themes print only "Pingback: <link>" for pings, not their excerpt
+    return html
+
+
+def _find_suffix(item: HtmlElement, suffixes: tuple[str, ...], item_set: dict[int, int]) -> HtmlElement | None:
+    """An own element whose class ends like a comment text class (``social-comment-body``)."""
+    for element in item.iter():
+        if isinstance(element.tag, str) and any(t.endswith(suffixes) for t in classes(element)) \
+                and _own(element, item, item_set):
+            return element
+    return None
 
 
 def _without_replies_and_meta(holder: HtmlElement, item_set: dict[int, int]) -> HtmlElement:
