@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from .boilerplate import inside, is_author_box, is_comment_zone, is_outside_post
@@ -32,7 +33,7 @@ _META_AUTHOR_NAMES = ("author", "article:author", "shareaholic:article_author_na
 _AUTHOR_PATH = re.compile(r"/author/([^/?#]+)")
 _AUTHOR_QUERY = re.compile(r"[?&]author=(\d+)")
 
-_BYLINE_XPATHS = (
+_BYLINE_XPATHS = tuple(etree.XPath(path) for path in (
     f".//*[{xclass('author')} and {xclass('vcard')}]//*[{xclass('fn')}]",
     f".//*[{xclass('author')} and {xclass('vcard')}]//a",
     f".//*[{xclass('wp-block-post-author-name')}]",
@@ -46,7 +47,7 @@ _BYLINE_XPATHS = (
     f".//*[{xclass('byline')} or {xclass('post-author')} or {xclass('entry-author')}"
     f" or {xclass('author-name')} or {xclass('post-author-name')} or {xclass('meta-author')}]",
     ".//a[contains(@href, '/author/')]",
-)
+))
 _BIO_TEXT = (
     f".//*[{xclass('author-description')} or @id='author-description' or {xclass('author-bio')}"
     f" or {xclass('wp-block-post-author__bio')} or {xclass('wp-block-post-author-biography')}"
@@ -86,13 +87,17 @@ def clean_name(text: str) -> str:
     return text
 
 
-def read_byline(page: Page, scope: HtmlElement) -> Byline:
-    """The post author from the byline, the bio box, JSON-LD or meta tags."""
+def read_byline(page: Page, scope: HtmlElement, page_wide: bool = True) -> Byline:
+    """The post author from the byline, the bio box, JSON-LD or meta tags.
+
+    ``page_wide`` also searches outside ``scope`` (when no post element was found,
+    the byline may sit anywhere around the content).
+    """
     byline = Byline()
     excluded = lambda e: is_outside_post(e) or is_author_box(e)  # noqa: E731
-    for container in (scope, page.root):
+    for container in (scope, page.root) if page_wide else (scope,):
         for path in _BYLINE_XPATHS:
-            for element in container.xpath(path):
+            for element in path(container):
                 if inside(element, excluded, stop=scope.getparent() if container is scope else None):
                     continue
                 name = clean_name(text_of(element))

@@ -121,7 +121,7 @@ def read_single(page: Page, log: DiagnosticLog) -> PostSeen | None:
         log.add("PAGE160", "warning", "no entry-content container; content taken from the post's paragraphs",
                 file=page.file, action="best effort")
     dates = read_dates(page, scope, body)
-    byline = read_byline(page, scope)
+    byline = read_byline(page, scope, page_wide=located.wrapper is None)
     linked, class_only = read_terms(page, scope, body, classes)
     thread = read_comments(page.root)
     if located.post_id is None:
@@ -205,11 +205,15 @@ def _slug(url: str) -> str:
     return parts[-1] if len(parts) > 2 else ""
 
 
+_FEATURED_IMAGE = lxml_html.etree.XPath(
+    f".//*[{xclass('wp-block-post-featured-image')} or {xclass('post-thumbnail')}]//img"
+    f" | .//img[{xclass('wp-post-image')}]")
+
+
 def _featured_image(scope, page: Page) -> str:  # type: ignore[no-untyped-def]
-    for path in (f".//*[{xclass('wp-block-post-featured-image')}]//img", f".//img[{xclass('wp-post-image')}]",
-                 f".//*[{xclass('post-thumbnail')}]//img"):
-        for container in (scope, page.root):
-            found = container.xpath(path)
-            if found and found[0].get("src"):
-                return found[0].get("src")
+    """The featured image's URL (``wp-post-image``, thumbnail blocks), in the post or near it."""
+    for container in (scope, page.root):
+        for image in _FEATURED_IMAGE(container):
+            if image.get("src"):
+                return image.get("src")
     return ""
