@@ -99,6 +99,11 @@ def decode_page(data: bytes) -> tuple[str, str, bool]:
     if mixed is not None:
         return mixed, "utf-8", False
     best = from_bytes(data).best()
+    if best is not None and best.encoding.startswith(("cp125", "iso8859", "latin", "mac_")):
+        try:  # single-byte guesses are close calls; HTML's own fallback for unlabelled pages is windows-1252
+            return data.decode("cp1252"), "cp1252", False
+        except UnicodeDecodeError:
+            pass
     if best is not None:
         return str(best), best.encoding, False
     return data.decode("cp1252", "replace"), "cp1252", False
