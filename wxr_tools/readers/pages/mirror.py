@@ -32,10 +32,13 @@ class MirrorBuilder:
         self.recent_comments: dict[tuple[str, str], int] = {}
         self.site_name = ""
         self.site_link = ""
+        self.language = ""
 
     def add(self, record: PageRecord) -> None:
         """Fold one page's record in."""
         self.site_name = self.site_name or record.site_name
+        self.site_link = self.site_link or record.home_url
+        self.language = self.language or record.language
         for term in record.directory.terms:
             self._add_term(term, record.file)
         for recent in record.directory.recent_comments:
@@ -128,6 +131,7 @@ class MirrorBuilder:
         """The merged site: posts with joined content, all comments, recovered terms and names."""
         self._merge_id_slugged_terms()
         by_class_slug = {(t.taxonomy, class_slug(t.slug)): t for t in self.terms.values()}
+        self.terms_by_id = {(t.taxonomy, t.id): t for t in self.terms.values() if t.id is not None}
         logins = self._logins_by_name()
         taxonomies = {t.taxonomy for t in self.terms.values()} - {"category", "post_tag"}
         posts: list[Post] = []
@@ -156,14 +160,14 @@ class MirrorBuilder:
         for post in posts:
             if post.author and post.author not in self.authors:
                 self.authors[post.author] = Author(login=post.author)
-        info = SiteInfo(title=self.site_name, link=self.site_link)
+        info = SiteInfo(title=self.site_name, link=self.site_link, language=self.language)
         return Site(info=info, authors=list(self.authors.values()),
                     terms=sorted(self.terms.values(), key=lambda t: (t.taxonomy, t.slug)), posts=posts)
 
     def _recover_terms(self, post: Post, by_class_slug: dict[tuple[str, str], Term]) -> None:
         refs: list[TermRef] = []
         seen: set[tuple[str, str]] = set()
-        by_id = {(t.taxonomy, t.id): t for t in self.terms.values() if t.id is not None}
+        by_id = self.terms_by_id
         for ref in [*post.terms, *self.listed_terms.get(post.id, [])]:
             term = self.terms.get((ref.taxonomy, ref.slug)) or by_class_slug.get((ref.taxonomy, ref.slug)) \
                 or self.aliases.get((ref.taxonomy, ref.slug))

@@ -134,6 +134,14 @@ class Page:
         return 1
 
     @cached_property
+    def home_url(self) -> str:
+        """The site's home URL, from the first ``rel=home`` link."""
+        for anchor in self.root.iter("a"):
+            if "home" in (anchor.get("rel") or "").split() and anchor.get("href", "").startswith("http"):
+                return anchor.get("href", "")
+        return ""
+
+    @cached_property
     def site_name(self) -> str:
         """The site's name, from ``og:site_name`` or a ``rel=home`` link."""
         if self.meta.get("og:site_name"):

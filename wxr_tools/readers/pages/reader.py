@@ -54,6 +54,8 @@ class PageRecord:
     kind: str
     url: str = ""
     site_name: str = ""
+    home_url: str = ""
+    language: str = ""
     post: PostSeen | None = None
     archive: ArchiveInfo | None = None
     directory: Directory = field(default_factory=Directory)
@@ -92,6 +94,7 @@ def read_page(path: Path, log: DiagnosticLog) -> PageRecord | None:
     if page is None:
         return None
     record = PageRecord(file=page.file, kind=page.kind, url=page.url, site_name=page.site_name,
+                        home_url=page.home_url, language=page.root.get("lang", ""),
                         directory=read_directory(page.root))
     if page.kind in ("category", "tag", "taxonomy", "author", "date", "home", "search", "archive"):
         record.archive = read_archive(page)

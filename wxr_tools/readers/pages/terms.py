@@ -134,7 +134,7 @@ def classify_link(anchor: HtmlElement, href: str, post_classes: set[str], scope:
     slug, parent, base = _slug_parent_base(segments, query)
     if not slug:
         return None
-    name = clean_text(text_of(anchor))
+    name = clean_text(text_of(anchor)).rstrip(",;·|").strip()  # a theme's separator inside the link
     if not name:
         return None
     container = _container_taxonomy(anchor, scope)
