@@ -7,6 +7,7 @@ WordPress.com and common plugins print (see ``docs/pages.md``), never by theme.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lxml.html import HtmlElement
 
@@ -66,6 +67,15 @@ _CHROME = re.compile(
     r"printfriendly|wp-block-comments-pagination|comment-navigation|comments-pagination)$",
     re.IGNORECASE,
 )
+_CHROME_META = re.compile(
+    r"^(widget.*|xoxo|(primary-|secondary-)?sidebar(-(left|right|primary|secondary|area|widgets?|inner|wrapper|\d+))?|"
+    r"secondary|tertiary|site-footer|site-header|masthead|"
+    r"wpadminbar|navigation|nav-links|nav-previous|nav-next|nav-above|nav-below|nav-single|"
+    r"post-navigation|pagination-single|breadcrumbs?|wp-block-navigation.*|menu.*|"
+    r"wpa|wpcnt|wordads.*)$",
+    re.IGNORECASE,
+)
+"""Zones whose links and names are not the post's metadata (a subset of the content drops)."""
 _CONTENT_DROP = (_FORM, _SHARING, _RELATED, _AUTHOR_BOX, _CHROME, _INSERTS)
 _TEXT_BOILERPLATE = re.compile(
     r"^(Like this:|Gefällt mir:|J'aime ceci\s*:|Share this:|Teilen mit:|Partager\s*:|"
@@ -131,17 +141,9 @@ def is_outside_post(element: HtmlElement) -> bool:
     return _matches(element, _COMMENT_ZONE, _FORM, _SHARING, _RELATED, _CHROME_META)
 
 
-_CHROME_META = re.compile(
-    r"^(widget.*|xoxo|(primary-|secondary-)?sidebar(-(left|right|primary|secondary|area|widgets?|inner|wrapper|\d+))?|"
-    r"secondary|tertiary|site-footer|site-header|masthead|"
-    r"wpadminbar|navigation|nav-links|nav-previous|nav-next|nav-above|nav-below|nav-single|"
-    r"post-navigation|pagination-single|breadcrumbs?|wp-block-navigation.*|menu.*|"
-    r"wpa|wpcnt|wordads.*)$",
-    re.IGNORECASE,
-)
 
 
-def inside(element: HtmlElement, test, stop: HtmlElement | None = None) -> bool:  # type: ignore[no-untyped-def]
+def inside(element: HtmlElement, test: Callable[[HtmlElement], bool], stop: HtmlElement | None = None) -> bool:
     """Whether ``element`` or an ancestor below ``stop`` passes ``test``."""
     if test(element):
         return True

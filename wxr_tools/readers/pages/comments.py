@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
@@ -165,7 +166,7 @@ def _author(item: HtmlElement, item_set: dict[int, int], kind: str) -> tuple[str
     return name, url
 
 
-def _date(item: HtmlElement, item_set: dict[int, int]):  # type: ignore[no-untyped-def]
+def _date(item: HtmlElement, item_set: dict[int, int]) -> datetime | None:
     for element in item.iter("time"):
         if _own(element, item, item_set):
             value = parse_iso(element.get("datetime"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -93,10 +93,3 @@ def ancestors(element: HtmlElement) -> Iterator[HtmlElement]:
     while parent is not None:
         yield parent
         parent = parent.getparent()
-
-
-def first(elements: Iterable[HtmlElement]) -> HtmlElement | None:
-    """The first element of an iterable, or None."""
-    for element in elements:
-        return element
-    return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from lxml.html import HtmlElement
 
@@ -214,7 +214,7 @@ def _date_before_body(scope: HtmlElement, body: HtmlElement | None) -> datetime 
     return None
 
 
-def _clock_near(element: HtmlElement) -> object:
+def _clock_near(element: HtmlElement) -> timedelta | None:
     """Twenty Ten prints the time only as the ``title`` of the date's permalink."""
     for candidate in [element, *element.iterancestors()][:3]:
         if candidate.tag == "a" and candidate.get("title"):

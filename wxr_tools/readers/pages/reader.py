@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import html as lxml_html
+from lxml.html import HtmlElement
 from slugify import slugify
 
 from wxr_tools.diagnostics import DiagnosticLog
@@ -23,7 +24,7 @@ from .locate import locate_post, post_classes
 from .page import Page
 from .repair import escape_unclosed_raw_tags
 from .post import read_dates, read_title, read_url
-from .terms import read_terms
+from .terms import TermLink, read_terms
 
 _STATUS_PREFIX = re.compile(r"^(Protected|Private|Geschützt|Privat|Protégé|Privé|Protegido|Privado|Protetto|Privato):\s+")
 _STATUS_CLASSES = {"status-publish": "publish", "status-private": "private", "status-draft": "draft",
@@ -192,7 +193,8 @@ def _without_status_prefix(title: str, classes: list[str], protected: bool) -> s
     return title
 
 
-def _terms(linked, class_only: list[TermRef]) -> tuple[list[TermRef], list[Term]]:  # type: ignore[no-untyped-def]
+def _terms(linked: list[TermLink], class_only: list[TermRef]) -> tuple[list[TermRef], list[Term]]:
+    """The post's term references, and the terms (with names and parents) its links show."""
     refs: list[TermRef] = []
     terms: list[Term] = []
     for link in linked:
@@ -204,6 +206,7 @@ def _terms(linked, class_only: list[TermRef]) -> tuple[list[TermRef], list[Term]
 
 
 def _slug(url: str) -> str:
+    """The last path segment of a pretty permalink (WordPress's ``post_name``)."""
     parts = [p for p in url.split("?", 1)[0].split("/") if p]
     return parts[-1] if len(parts) > 2 else ""
 
@@ -213,7 +216,7 @@ _FEATURED_IMAGE = lxml_html.etree.XPath(
     f" | .//img[{xclass('wp-post-image')}]")
 
 
-def _featured_image(scope, page: Page) -> str:  # type: ignore[no-untyped-def]
+def _featured_image(scope: HtmlElement, page: Page) -> str:
     """The featured image's URL (``wp-post-image``, thumbnail blocks), in the post or near it."""
     for container in (scope, page.root):
         for image in _FEATURED_IMAGE(container):
