@@ -202,3 +202,15 @@ def test_missing_path_is_an_error_a_user_can_act_on(tmp_path: Path) -> None:
         read_pages(tmp_path / "nope")
     with pytest.raises(WxrReadError, match="no HTML pages"):
         read_pages(tmp_path)
+
+
+def test_twentynineteen_header_outside_the_article() -> None:
+    site, _ = read("twentynineteen-masthead.html")
+    post = site.posts[0]
+    assert (post.id, post.title, post.author) == (606, "Masthead title", "noor")
+    assert site.authors[0].display_name == "Noor Haddad" and site.authors[0].bio == "Noor maps places."
+    assert post.date == datetime(2019, 9, 9, 9, 9, tzinfo=timezone(timedelta(hours=1)))
+    assert terms(post, "category") == ["Places"]
+    assert post.content == "<p>Body under a masthead header.</p>"
+    assert [(c.id, c.author_name, c.author_url) for c in post.comments] == [(71, "Yara", "https://yara.example/")]
+    assert ("featured_image", "https://nineteen.example/f.jpg") in [(m.key, m.value) for m in post.extra]

@@ -95,10 +95,12 @@ def read_byline(page: Page, scope: HtmlElement, page_wide: bool = True) -> Bylin
     """
     byline = Byline()
     excluded = lambda e: is_outside_post(e) or is_author_box(e)  # noqa: E731
-    for container in (scope, page.root) if page_wide else (scope,):
+    containers = [scope, page.root] if page_wide else [scope, *page.post_headers]
+    for container in containers:
         for path in _BYLINE_XPATHS:
             for element in path(container):
-                if inside(element, excluded, stop=scope.getparent() if container is scope else None):
+                if inside(element, excluded, stop=scope.getparent() if container is scope else None) or (
+                        container is not scope and container is not page.root and inside(container, excluded)):
                     continue
                 name = clean_name(text_of(element))
                 href = _author_href(element)

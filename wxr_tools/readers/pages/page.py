@@ -134,6 +134,13 @@ class Page:
         return 1
 
     @cached_property
+    def post_headers(self) -> list[HtmlElement]:
+        """Entry headers and meta lines anywhere on the page (Twenty Nineteen prints the post's
+        header in the masthead, outside the post element)."""
+        return self.root.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-header ')"
+                               " or contains(concat(' ', normalize-space(@class), ' '), ' entry-meta ')]")
+
+    @cached_property
     def home_url(self) -> str:
         """The site's home URL, from the first ``rel=home`` link."""
         for anchor in self.root.iter("a"):

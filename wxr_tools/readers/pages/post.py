@@ -136,7 +136,8 @@ def read_dates(page: Page, scope: HtmlElement, body: HtmlElement | None = None) 
     for node in page.jsonld_of_type("Article", "BlogPosting", "NewsArticle", "TechArticle", "WebPage"):
         gmt = gmt or parse_iso(_str(node.get("datePublished")))
         modified = modified or parse_iso(_str(node.get("dateModified")))
-    local = _theme_date(scope) or _date_text(scope) or _date_before_body(scope, body)
+    local = _theme_date(scope) or _date_text(scope) or _date_before_body(scope, body) \
+        or _date_in_headers(page, scope)
     if local is not None and gmt is not None and gmt.tzinfo is not None and \
             abs((local.replace(tzinfo=None) - gmt.astimezone(timezone.utc).replace(tzinfo=None)).total_seconds()) > 14 * 3600:
         local = None  # a <time> of something else (related post, comment) than the post
@@ -196,6 +197,17 @@ def _date_text(scope: HtmlElement) -> datetime | None:
                 if clock is not None:
                     value = value + clock
             return value
+    return None
+
+
+def _date_in_headers(page: Page, scope: HtmlElement) -> datetime | None:
+    """The date in a post header printed outside the post element."""
+    for header in page.post_headers:
+        if inside(header, _excluded) or any(parent is scope for parent in header.iterancestors()):
+            continue
+        found = _theme_date(header) or _date_text(header)
+        if found is not None:
+            return found
     return None
 
 
