@@ -71,7 +71,7 @@ def elements(
     ``stop_at_first_item`` it stops when the first item starts (channel data only).
     """
     handed = 0  # elements handed over by the strict pass
-    raw = CountingReader(source.open(), on_bytes)
+    raw = CountingReader(source.open(), on_bytes, source.name)
     try:
         parser = _iterparse(raw, recover=False)
         try:
@@ -101,19 +101,22 @@ def _recover(source: InputFile, log: DiagnosticLog, stats: FileStats, *, skip: i
              stop_at_first_item: bool) -> Iterator[tuple[str, etree._Element]]:
     stats.recovered = True
     stats.items_read = 0  # this pass walks the whole file again
-    raw = CountingReader(source.open())
+    raw = CountingReader(source.open(), name=source.name)
     repairer = Repairer(log, source.name)
     try:
         parser = _iterparse(_Chunks(repairer.repair(raw.iter_chunks())), recover=True)
         seen = 0
         last_item: etree._Element | None = None
-        for kind, element in _walk(parser, stats, stop_at_first_item):
-            seen += 1
-            if seen <= skip:
-                continue
-            if kind == "item":
-                last_item = element
-            yield kind, element
+        try:
+            for kind, element in _walk(parser, stats, stop_at_first_item):
+                seen += 1
+                if seen <= skip:
+                    continue
+                if kind == "item":
+                    last_item = element
+                yield kind, element
+        except etree.XMLSyntaxError:
+            pass  # nothing left that even recovery can read (no element at all): the caller checks the root
         for entry in parser.error_log:
             if "NS_ERR" in entry.type_name:
                 log.add("WXR107", "warning", entry.message, file=source.name, line=entry.line,
