@@ -127,6 +127,9 @@ def schema(
     typer.echo(render_schema("jsonl" if jsonl else "json"), nl=False)
 
 
+from . import validate as _validate  # noqa: E402,F401  (registers wxr validate and wxr rules)
+
+
 def main() -> None:
     """Entry point of the ``wxr`` console script."""
     app(prog_name="wxr")
