@@ -37,6 +37,7 @@ class FileStats:
     root: str = ""
     namespaces: dict[str, str] = field(default_factory=dict)
     closed: bool = False
+    doctype: str = ""
 
 
 class _Chunks:
@@ -79,6 +80,9 @@ def elements(
                 yield kind, element
                 handed += 1
             stats.item_tags = raw.item_tags
+            if stats.doctype:
+                log.add("WXR110", "warning", f"found a document type declaration (DTD): {stats.doctype}",
+                        file=source.name, line=1, action="ignored: no entities are loaded or expanded")
             return
         except etree.XMLSyntaxError as exc:
             if stats.closed and _only_namespace_errors(parser, exc):
@@ -87,13 +91,11 @@ def elements(
                             column=entry.column, action="element kept without a namespace")
                 stats.item_tags = raw.item_tags
                 return
-            line, column = exc.position if exc.position else (None, None)
-            log.add("WXR100", "error", f"not well-formed XML: {exc.msg}", file=source.name,
+            line, column, message = _first_error(exc)
+            log.add("WXR100", "error", f"not well-formed XML: {message}", file=source.name,
                     line=line, column=column, action="read again with repairs and recovery")
     finally:
         raw.close()
-    if stop_at_first_item and handed:
-        return
     yield from _recover(source, log, stats, skip=handed, stop_at_first_item=stop_at_first_item)
 
 
@@ -143,6 +145,7 @@ def _walk(parser: etree.iterparse, stats: FileStats,
             if local == "rss" and not stats.root:
                 stats.root = "rss"
                 stats.namespaces = dict(element.nsmap)  # type: ignore[arg-type]
+                stats.doctype = element.getroottree().docinfo.doctype
             elif local == "channel" and depth_channel is None:
                 depth_channel = element
             elif local == ITEM and stop_at_first_item and element.getparent() is depth_channel:
@@ -168,6 +171,16 @@ def _release(element: etree._Element) -> None:
     if parent is not None:
         while element.getprevious() is not None:
             del parent[0]
+
+
+def _first_error(exc: etree.XMLSyntaxError) -> tuple[int | None, int | None, str]:
+    """Where the parser first failed: libxml2 sometimes raises a later, unlocated error (line 0)."""
+    line, column = exc.position if exc.position else (None, None)
+    if not line:
+        for entry in exc.error_log:
+            if entry.level_name in ("ERROR", "FATAL") and entry.line:
+                return entry.line, entry.column, entry.message
+    return line or None, column, exc.msg
 
 
 def _namespace_entries(parser: etree.iterparse, exc: etree.XMLSyntaxError) -> list:
