@@ -247,7 +247,7 @@ class InconsistentOffsets(Check):
 
     def post(self, post: Post, where: Where) -> None:
         offset = _offset(post.date, post.date_gmt)
-        if offset is not None:
+        if offset is not None and not offset.total_seconds() % 900:  # odd ones are WXR220's
             self.offsets[offset] += 1
 
     def finish(self) -> None:
