@@ -61,8 +61,10 @@ def validate(
     """Check exports for problems, as a linter does: rule codes, severities, CI formats
     (library: wxr_tools.validate.validate).
 
-    Settings come from [tool.wxr] in the nearest pyproject.toml (select, ignore, strict); options given
-    here win. Exit codes: 0 no error, 1 errors (or warnings with --strict), 2 usage or I/O errors.
+    Settings come from the tool.wxr table of the nearest pyproject.toml (select, ignore, strict);
+    options given here win.
+
+    Exit codes: 0 no error, 1 errors (or warnings with --strict), 2 usage or I/O errors.
     """
     with user_errors(debug):
         config = load_config()
