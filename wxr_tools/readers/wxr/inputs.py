@@ -7,7 +7,6 @@ import io
 import os
 import re
 import zipfile
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,9 +62,9 @@ def _expand_one(source: InputLike) -> list[InputFile]:
         return [item for part in parts for item in _expand_one(part)]
     if name.lower().endswith(".zip"):
         return _zip_members(path)
-    if path.stat().st_size == 0:
-        raise WxrReadError("the file is empty", file=name, hint="export the site again")
     if name.lower().endswith(".gz"):
+        if path.stat().st_size == 0:
+            raise WxrReadError("the .gz file is empty", file=name)
         return [InputFile(name, lambda: gzip.open(path, "rb"), None)]  # type: ignore[arg-type, return-value]
     return [InputFile(name, lambda: open(path, "rb"), path.stat().st_size)]
 
@@ -130,18 +129,14 @@ class CountingReader:
     def __init__(self, stream: BinaryIO, on_bytes: Callable[[int], None] | None = None,
                  name: str = "") -> None:
         self._stream = stream
-        self._name = name
+        self.name = name  # lxml files its error messages under this name
         self._tail = b""
         self.item_tags = 0
         self.bytes_read = 0
         self._on_bytes = on_bytes
 
     def read(self, size: int = 65536) -> bytes:
-        try:
-            data = self._stream.read(size)
-        except (EOFError, zlib.error, gzip.BadGzipFile, zipfile.BadZipFile) as exc:
-            raise WxrReadError(f"the compressed data is damaged ({exc})", file=self._name,
-                               hint="compress the export again, or give the .xml") from exc
+        data = self._stream.read(size)
         if data:
             window = self._tail + data
             self.item_tags += window.count(b"<item>") + window.count(b"<item ")
