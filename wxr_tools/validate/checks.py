@@ -53,8 +53,7 @@ class Check:
 
 class ChannelFields(Check):
     code = "WXR200"
-    REQUIRED = (("link", "<link>"), ("base_site_url", "<wp:base_site_url>"),
-                ("base_blog_url", "<wp:base_blog_url>"))
+    REQUIRED = (("link", "<link>"), ("base_site_url", "<wp:base_site_url>"))
 
     def channel(self, export: WxrExport) -> None:
         super().channel(export)

@@ -8,6 +8,7 @@ from xml.etree import ElementTree
 
 from ..diagnostics import Diagnostic
 from .engine import ValidationResult
+from .rules import RULES
 
 FORMATS = ("text", "json", "github", "junit")
 
@@ -20,12 +21,14 @@ def finding_record(finding: Diagnostic) -> dict[str, object]:
 
 def format_text(result: ValidationResult, *, verbose: bool = False, summary: bool = True) -> str:
     """``file:line:col: severity CODE message``, one a line, then a summary; info only when verbose."""
-    lines = [f"{report.path}: error {report.io_error}" for report in result.files if report.io_error]
+    unreadable = [report for report in result.files if report.io_error]
+    lines = [f"{report.path}: error {report.io_error}" for report in unreadable]
     lines += [str(f) for f in result.findings if verbose or f.severity != "info"]
     counts = result.counts()
     if summary:
         lines.append(f"{len(result.files)} file{'s' * (len(result.files) != 1)} checked: {counts['error']} errors, "
-                     f"{counts['warning']} warnings, {counts['info']} info")
+                     f"{counts['warning']} warnings, {counts['info']} info"
+                     + (f", {len(unreadable)} could not be opened" if unreadable else ""))
     return "".join(line + "\n" for line in lines)
 
 
@@ -55,6 +58,11 @@ def github_command(level: str, message: str, **properties: object) -> str:
     return f"::{level} {props}::{_escape_data(message)}" if props else f"::{level}::{_escape_data(message)}"
 
 
+def _title(code: str) -> str:
+    rule = RULES.get(code)
+    return f"{code} {rule.title}" if rule else code
+
+
 def format_github(result: ValidationResult) -> str:
     """Workflow commands (``::error file=...,line=...,col=...::message``): annotations on the PR."""
     lines = [github_command("error", r.io_error or "", file=r.path, title="wxr validate")
@@ -62,7 +70,7 @@ def format_github(result: ValidationResult) -> str:
     for f in result.findings:
         message = f"{f.message} ({f.action})" if f.action else f.message
         lines.append(github_command(_GITHUB_LEVEL[f.severity], message, file=f.file, line=f.line,
-                                    col=f.column, title=f"{f.code}"))
+                                    col=f.column, title=_title(f.code)))
     return "\n".join(lines) + ("\n" if lines else "")
 
 

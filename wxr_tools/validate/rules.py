@@ -121,7 +121,8 @@ _RULES = [
     # -- model-level checks ------------------------------------------------
     _rule("WXR200", "warning", "a required channel field is missing",
           "<channel><title>Blog</title>  (no <link> or <wp:base_site_url>)",
-          "Importers rewrite the site's URLs from these; add them.", checks.ChannelFields),
+          "WordPress's importer rewrites the site's URLs from <wp:base_site_url>, and feeds and tools "
+          "take the site's address from <link>; add them.", checks.ChannelFields),
     _rule("WXR201", "error", "two items have the same post id",
           "<item><wp:post_id>7</wp:post_id>...</item><item><wp:post_id>7</wp:post_id>...</item>",
           "An importer keeps one and drops the other. Two exports were concatenated, or one was edited.",
@@ -209,7 +210,9 @@ def render_rules_markdown() -> str:
         "",
         "`wxr validate` reports these codes. `--select` and `--ignore` take codes or prefixes "
         "(`WXR1` selects every reader diagnostic). Severity `error` fails the run (exit 1); "
-        "`warning` fails it with `--strict`; `info` never does.",
+        "`warning` fails it with `--strict`; `info` never does. Findings about an item point at the "
+        "line of its `<item>`. A file that cannot be opened at all (missing, unreadable) is not a "
+        "finding but an I/O error: exit 2, and code `io` in `--format json`.",
         "",
         "| code | severity | title | reported by |",
         "| --- | --- | --- | --- |",
