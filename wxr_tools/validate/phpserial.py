@@ -30,8 +30,10 @@ class SerializedError(ValueError):
 
 def looks_serialized(value: str) -> bool:
     """Whether WordPress's ``is_serialized()`` would call this serialized (and so unserialize it)."""
-    data = value.strip().encode("utf-8", "surrogateescape")
-    return len(data) >= 2 and bool(_LOOKS_SERIALIZED.match(data))
+    text = value.strip()
+    if len(text) < 2 or (text[1] != ":" and text != "N;"):  # most meta values: decided without encoding
+        return False
+    return bool(_LOOKS_SERIALIZED.match(text.encode("utf-8", "surrogateescape")))
 
 
 def check_serialized(value: str) -> None:
