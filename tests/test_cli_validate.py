@@ -129,3 +129,11 @@ def test_github_format_from_a_subprocess() -> None:
                            str(FIXTURES / "WXR100-bad.xml")], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert proc.returncode == 1
     assert proc.stdout.startswith("::error file=")
+
+
+def test_quiet_prints_findings_only_and_verbose_adds_info() -> None:
+    bad = str(FIXTURES / "WXR221-bad.xml")
+    code, out = run("validate", "--quiet", str(FIXTURES / "WXR201-bad.xml"))
+    assert code == 1 and "WXR201" in out and "checked" not in out
+    assert "WXR221" not in run("validate", bad)[1]
+    assert "info WXR221" in run("validate", "--verbose", bad)[1]
