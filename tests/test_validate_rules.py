@@ -125,3 +125,12 @@ def test_serialized_checker_rejects_broken_data(value: str) -> None:
 
 def test_plain_text_is_not_taken_for_serialized_data() -> None:
     assert not any(looks_serialized(v) for v in ("hello", "a:b", "s:3:\"abc\"", "", "12"))
+
+
+def test_codes_the_registry_lacks_are_selected_by_prefix() -> None:
+    from wxr_tools.validate import Selection
+
+    selection = Selection(["WXR1"], ["WXR10"])
+    assert selection.wants("WXR150") and selection.wants("WXR120")
+    assert not selection.wants("WXR105") and not selection.wants("WXR201")
+    assert Selection().wants("WXR999")

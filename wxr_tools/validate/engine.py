@@ -62,12 +62,15 @@ class Selection:
     def __init__(self, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> None:
         select, ignore = list(select or []), list(ignore or [])
         self.codes = (matching(select) if select else set(RULES)) - (matching(ignore) if ignore else set())
-        self._ignored_prefixes = tuple(p.strip().upper() for p in ignore)
+        self._select = tuple(p.strip().upper() for p in select)
+        self._ignore = tuple(p.strip().upper() for p in ignore)
 
     def wants(self, code: str) -> bool:
+        """Whether a finding with this code is reported (codes the registry lacks go by prefix)."""
         if code in RULES:
             return code in self.codes
-        return not code.startswith(self._ignored_prefixes) if self._ignored_prefixes else True
+        return (not self._select or code.startswith(self._select)) and not (
+            self._ignore and code.startswith(self._ignore))
 
 
 def expand_paths(paths: Sequence[str | os.PathLike[str]]) -> list[FileReport]:
