@@ -53,13 +53,14 @@ class Check:
 
 class ChannelFields(Check):
     code = "WXR200"
-    REQUIRED = (("link", "<link>"), ("base_site_url", "<wp:base_site_url>"))
+    REQUIRED = (("link", "<link>", "the site's address"),
+                ("base_site_url", "<wp:base_site_url>", "importers rewrite the site's URLs from it"))
 
     def channel(self, export: WxrExport) -> None:
         super().channel(export)
-        for attribute, element in self.REQUIRED:
+        for attribute, element, why in self.REQUIRED:
             if not getattr(export.info, attribute):
-                self.emit(f"the channel has no {element} (importers rewrite URLs from it)", (self.file, None))
+                self.emit(f"the channel has no {element} ({why})", (self.file, None))
 
 
 class DuplicatePostIds(Check):

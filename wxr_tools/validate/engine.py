@@ -141,4 +141,6 @@ def _check_file(report: FileReport, selection: Selection, on_bytes: Callable[[in
         found.append(Diagnostic(code="WXR001", severity="error", message=message, file=where[0],
                                 line=where[1], action="nothing more could be read"))
     diagnostics = list(export.diagnostics) if export is not None else []
-    report.findings = [d for d in diagnostics + found if selection.wants(d.code)]
+    wanted = [d for d in diagnostics + found if selection.wants(d.code)]
+    # file-level findings first, then by position, as a reader of the file meets them
+    report.findings = sorted(wanted, key=lambda d: (d.file, d.line or 0, d.column or 0))
