@@ -1,0 +1,111 @@
+"""How the command line talks: progress, diagnostics and one-line errors on stderr."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+from contextlib import contextmanager
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
+
+from ..convert import ConvertResult
+from ..diagnostics import SEVERITIES, Diagnostic
+from ..errors import WxrToolsError
+
+EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
+"""Exit codes: 0 fine, 1 errors in the input, 2 usage or I/O errors."""
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def interactive(quiet: bool) -> bool:
+    """Whether to draw progress: a terminal, not CI, not ``--quiet``."""
+    return not quiet and err.is_terminal and not os.environ.get("CI")
+
+
+@contextmanager
+def progress_bar(total: int | None, enabled: bool, label: str = "reading") -> Iterator[Callable[[int], None] | None]:
+    """A byte progress bar on stderr; yields the callback readers call, or None."""
+    if not enabled:
+        yield None
+        return
+    with Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(),
+                  TransferSpeedColumn(), TimeRemainingColumn(), console=err, transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda n: bar.advance(task, n)
+
+
+def print_diagnostics(diagnostics: Iterable[Diagnostic], *, verbose: bool, quiet: bool) -> None:
+    """Errors and warnings always (unless quiet), info only with ``--verbose``."""
+    if quiet:
+        return
+    styles = {"error": "red", "warning": "yellow", "info": "dim"}
+    for diagnostic in diagnostics:
+        if diagnostic.severity == "info" and not verbose:
+            continue
+        err.print(f"[{styles[diagnostic.severity]}]{diagnostic}[/]", markup=True, highlight=False)
+
+
+@contextmanager
+def user_errors(debug: bool) -> Iterator[None]:
+    """Turn our exceptions into one line and a hint (exit 2); a traceback only with ``--debug``."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except (WxrToolsError, OSError) as exc:
+        if debug:
+            traceback.print_exc()
+        message = str(exc) if isinstance(exc, WxrToolsError) else f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
+        err.print(f"error: {message}", markup=False, highlight=False)
+        hint = getattr(exc, "hint", "")
+        if hint:
+            err.print(f"hint: {hint}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    except KeyboardInterrupt:
+        err.print("interrupted", markup=False)
+        raise typer.Exit(130) from None
+    except Exception as exc:  # a bug of ours: say so briefly, details with --debug
+        if debug:
+            traceback.print_exc()
+        else:
+            err.print(f"error: unexpected {type(exc).__name__}: {exc}", markup=False, highlight=False)
+            err.print("hint: run again with --debug for the traceback, and report it", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+def _count_rows(prefix: str, counts: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """Flatten a writer's summary (``{"skipped": {"trash": 2}}``) into table rows."""
+    for key, value in counts.items():
+        label = f"{prefix}{key.replace('_', ' ')}"
+        if isinstance(value, dict):
+            yield from _count_rows(f"{label}: ", value)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            yield label, f"{value:,}"
+
+
+def print_summary(result: ConvertResult) -> None:
+    """The table at the end of ``convert``: written, what the writer counted (skipped by reason...), problems."""
+    from rich.table import Table
+
+    verb = "would write" if result.dry_run else "written"
+    table = Table(title=f"{result.to} → {result.out}", box=None, show_header=False, title_justify="left")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row(f"posts {verb}", f"{result.posts_written:,}")
+    for label, value in _count_rows("", {k: v for k, v in result.summary.items() if k != "posts_written"}):
+        table.add_row(label, value)
+    for severity in SEVERITIES:
+        count = sum(1 for d in result.diagnostics if d.severity == severity)
+        table.add_row(f"{severity}s" if severity != "info" else "info", f"{count:,}",
+                      style={"error": "red", "warning": "yellow"}.get(severity, "dim") if count else None)
+    err.print(table)
+
+
+def flush_stdout() -> None:
+    sys.stdout.flush()
