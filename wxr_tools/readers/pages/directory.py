@@ -14,7 +14,7 @@ from lxml.html import HtmlElement
 
 from wxr_tools.model import Term
 
-from .dom import classes, text_of, xclass
+from .dom import classes, text_of, with_class, xclass
 
 _CAT_ITEM = re.compile(r"^cat-item-(\d+)$")
 _TAG_LINK = re.compile(r"^tag-link-(\d+)$")
@@ -41,7 +41,7 @@ class Directory:
 def read_directory(root: HtmlElement) -> Directory:
     """Terms from category-list and tag-cloud widgets; comment ids from recent-comments widgets."""
     directory = Directory()
-    for item in root.xpath(f"//li[starts-with(@class, 'cat-item') or {xclass('cat-item')}]"):
+    for item in with_class(root, "cat-item", tag="li"):
         number = next((int(m.group(1)) for t in classes(item) if (m := _CAT_ITEM.match(t))), None)
         anchor = item.find("a")
         if anchor is None or not anchor.get("href"):
@@ -50,12 +50,12 @@ def read_directory(root: HtmlElement) -> Directory:
         if slug:
             directory.terms.append(Term(taxonomy="category", slug=slug, name=text_of(anchor), id=number,
                                         parent=parent))
-    for anchor in root.xpath(f"//a[{xclass('tag-cloud-link')}]"):
+    for anchor in with_class(root, "tag-cloud-link", tag="a"):
         number = next((int(m.group(1)) for t in classes(anchor) if (m := _TAG_LINK.match(t))), None)
         slug, _ = _slug_and_parent(anchor.get("href", ""))
         if slug and "/tag/" in anchor.get("href", ""):
             directory.terms.append(Term(taxonomy="post_tag", slug=slug, name=text_of(anchor), id=number))
-    for entry in root.xpath(f"//li[{xclass('recentcomments')} or {xclass('wp-block-latest-comments__comment')}]"):
+    for entry in with_class(root, "recentcomments", "wp-block-latest-comments__comment", tag="li"):
         author = entry.xpath(f".//*[{xclass('comment-author-link')} or"
                              f" {xclass('wp-block-latest-comments__comment-author')}]")
         links = [a for a in entry.iter("a") if _COMMENT_LINK.search(a.get("href", ""))]

@@ -22,6 +22,13 @@ def has_class(element: HtmlElement, *names: str) -> bool:
     return any(name in tokens for name in names)
 
 
+def with_class(root: HtmlElement, *names: str, tag: str = "*") -> list[HtmlElement]:
+    """Elements under ``root`` carrying any of the class tokens (a cheap substring XPath, then exact tokens)."""
+    test = " or ".join(f"contains(@class, '{name}')" for name in names)
+    wanted = set(names)
+    return [e for e in root.xpath(f"//{tag}[{test}]") if wanted & set(e.get("class", "").split())]
+
+
 def xclass(name: str) -> str:
     """XPath predicate body matching one class token."""
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"

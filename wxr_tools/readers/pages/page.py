@@ -9,7 +9,7 @@ from functools import cached_property
 
 from lxml.html import HtmlElement
 
-from .dom import classes, clean_text
+from .dom import classes, clean_text, with_class
 
 _NUMBERED = re.compile(r"^(postid|page-id|attachmentid)-(\d+)$")
 
@@ -137,8 +137,7 @@ class Page:
     def post_headers(self) -> list[HtmlElement]:
         """Entry headers and meta lines anywhere on the page (Twenty Nineteen prints the post's
         header in the masthead, outside the post element)."""
-        return self.root.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-header ')"
-                               " or contains(concat(' ', normalize-space(@class), ' '), ' entry-meta ')]")
+        return with_class(self.root, "entry-header", "entry-meta")
 
     @cached_property
     def home_url(self) -> str:
@@ -168,23 +167,28 @@ HOLDER = "data-wxr-post-holder"
 
 def mark_post_holders(root: HtmlElement) -> None:
     """Mark every ancestor of the first ``h1`` entry title and the first entry content with :data:`HOLDER`."""
-    not_in_comment = ("[not(contains(@class, 'comment'))]"
-                      "[not(ancestor::*[starts-with(@id, 'comment-') or starts-with(@id, 'li-comment-')"
-                      " or contains(concat(' ', normalize-space(@class), ' '), ' comment ')"
-                      " or contains(concat(' ', normalize-space(@class), ' '), ' wp-block-post ')])]")
     anchors = []
-    for path in ("//h1[contains(concat(' ', normalize-space(@class), ' '), ' entry-title ')]",
-                 "//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')"
-                 " or contains(concat(' ', normalize-space(@class), ' '), ' wp-block-post-content ')"
-                 " or @itemprop='articleBody']"):
-        found = root.xpath(path + not_in_comment)
-        if found:
-            anchors.append(found[0])
+    for found in (with_class(root, "entry-title", tag="h1"),
+                  with_class(root, "entry-content", "wp-block-post-content") + root.xpath("//*[@itemprop='articleBody']")):
+        first = next((e for e in found if not _in_comment_or_loop(e)), None)
+        if first is not None:
+            anchors.append(first)
     for anchor in anchors:
         for parent in anchor.iterancestors():
             if parent.get(HOLDER):
                 break
             parent.set(HOLDER, "1")
+
+
+def _in_comment_or_loop(element: HtmlElement) -> bool:
+    """Whether an element is (inside) a comment or an item of a query loop."""
+    for candidate in (element, *element.iterancestors()):
+        ident = candidate.get("id") or ""
+        tokens = (candidate.get("class") or "").split()
+        if ident.startswith(("comment-", "li-comment-")) or "comment" in tokens or "wp-block-post" in tokens \
+                or (candidate is element and any("comment" in token for token in tokens)):
+            return True
+    return False
 
 
 def _flatten(data: object, nodes: list[dict]) -> None:
