@@ -129,6 +129,8 @@ def _find(item: HtmlElement, names: tuple[str, ...], item_set: dict[int, int]) -
 
 def _comment(item: HtmlElement, number: int, parent: int | None, item_set: dict[int, int]) -> Comment:
     kind = "pingback" if has_class(item, "pingback") else "trackback" if has_class(item, "trackback") else "comment"
+    if kind == "comment" and _in_ping_list(item):
+        kind = "pingback"
     own_text = text_of(item, skip=lambda e: id(e) in item_set)
     if kind == "comment" and _PING_TEXT.match(own_text) and _find(item, ("comment-content",), item_set) is None:
         kind = _PING_TEXT.match(own_text).group(1).lower()
@@ -137,6 +139,17 @@ def _comment(item: HtmlElement, number: int, parent: int | None, item_set: dict[
     return Comment(id=number, parent=parent, type=kind, author_name=name, author_url=url,
                    status="pending" if pending else "approved",
                    date=_date(item, item_set), content=_content(item, item_set, kind))
+
+
+def _in_ping_list(item: HtmlElement) -> bool:
+    """Whether the item sits in a separate list of pings (``ol.pinglist``, ``#trackbacks``)."""
+    for level, parent in enumerate(ancestors(item)):
+        if level > 2:
+            return False
+        marks = " ".join([parent.get("id", ""), parent.get("class", "")]).lower()
+        if "ping" in marks or "trackback" in marks:
+            return True
+    return False
 
 
 def _author(item: HtmlElement, item_set: dict[int, int], kind: str) -> tuple[str, str]:
