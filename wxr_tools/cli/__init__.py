@@ -56,6 +56,8 @@ def convert(
     include_passwords: Annotated[bool, typer.Option(help="Write post passwords (never written by default).")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Read everything and report what would be written; "
                                           "write nothing.")] = False,
+    pages: Annotated[Optional[Path], typer.Option("--pages", help="Saved pages of the same site (a file or folder): "
+                                                  "fill what the export lacks (bios, comments, term descriptions).")] = None,
     quiet: Quiet = False,
     verbose: Verbose = False,
     debug: Debug = False,
@@ -65,7 +67,7 @@ def convert(
         total = sum(p.stat().st_size for p in inputs if p.is_file())
         with progress_bar(total or None, interactive(quiet)) as on_bytes:
             result = convert_inputs(inputs, to=to, out=out, from_format=from_format, on_bytes=on_bytes,
-                                    include_passwords=include_passwords, dry_run=dry_run)
+                                    include_passwords=include_passwords, dry_run=dry_run, pages=pages)
         print_diagnostics(result.diagnostics, verbose=verbose, quiet=quiet)
         if not quiet:
             print_summary(result)

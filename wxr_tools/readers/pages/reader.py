@@ -133,8 +133,9 @@ def read_single(page: Page, log: DiagnosticLog) -> PostSeen | None:
                 " REST link or comment form)", file=page.file, action="id assigned from the URL")
     if not title:
         log.add("PAGE120", "warning", "no post title found", file=page.file, action="left empty")
-    if dates.date is None:
-        log.add("PAGE121", "warning", "no publication date found", file=page.file, action="left empty")
+    if dates.date is None:  # themes print no date on pages and attachments: not a problem there
+        log.add("PAGE121", "warning" if located.post_type == "post" else "info", "no publication date found",
+                file=page.file, action="left empty")
     if not byline.name:
         log.add("PAGE122", "info", "no author shown", file=page.file, action="left empty")
     for ref in class_only:
