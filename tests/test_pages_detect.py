@@ -71,3 +71,13 @@ def test_unescaped_script_in_a_title_does_not_swallow_the_page() -> None:
     assert count == 2
     assert "Embedded &lt;script&gt; and &lt;iframe&gt;</a><h1>Real</h1>" in repaired
     assert repaired.endswith('<script src="a.js"></script>')
+
+
+def test_pages_without_a_post_are_reported_not_fatal(tmp_path: Path) -> None:
+    write(tmp_path, "404.html", b'<html><body class="error404"><h1>Not found</h1></body></html>')
+    write(tmp_path, "plain.html", b"<html><body><p>hello</p></body></html>")
+    write(tmp_path, "broken.html", b"<html><body><div><p>unclosed <b>tags <i>everywhere")
+    log = DiagnosticLog()
+    site = read_pages(tmp_path, log)
+    assert site.posts == []
+    assert sorted(d.code for d in log) == ["PAGE103", "PAGE103", "PAGE103"]
