@@ -130,7 +130,7 @@ def read_single(page: Page, log: DiagnosticLog) -> PostSeen | None:
     thread = read_comments(page.root)
     if located.post_id is None:
         log.add("PAGE110", "warning", "no WordPress post id on the page (body class, post-N, shortlink,"
-                " REST link or comment form)", file=page.file, action="id assigned from the URL")
+                " REST link or comment form)", file=page.file, action="negative id assigned")
     if not title:
         log.add("PAGE120", "warning", "no post title found", file=page.file, action="left empty")
     if dates.date is None:  # themes print no date on pages and attachments: not a problem there
