@@ -64,4 +64,4 @@ def open_pages(path: str | Path) -> SiteSource:
     return SiteSource(site, list(log))
 
 
-__all__ = ["looks_like_html", "merge_sites", "open_pages", "read_pages"]
+__all__ = ["looks_like_html", "merge_sites", "open_pages", "page_files", "read_pages"]
