@@ -91,7 +91,7 @@ class Dialect:
 
 
 class SqliteDialect(Dialect):
-    """SQLite: standard quoting; NUL kept by casting a hex blob to text."""
+    """SQLite: standard quoting; NUL and CR kept by casting a hex blob to text."""
 
     name = "sqlite"
     label = "SQLite"
@@ -100,8 +100,9 @@ class SqliteDialect(Dialect):
     false_literal = "0"
 
     def quote_text(self, value: str) -> str:
-        if "\x00" in value:
-            # The sqlite3 shell reads SQL as C strings: a NUL would end the statement.
+        if "\x00" in value or "\r" in value:
+            # The sqlite3 shell reads SQL as C strings (a NUL ends the statement) and
+            # may drop a CR before LF: such values travel as UTF-8 in hexadecimal.
             return "CAST(X'" + value.encode("utf-8").hex() + "' AS TEXT)"
         return "'" + value.replace("'", "''") + "'"
 
