@@ -1,0 +1,1 @@
+"""Writers: each turns the model into one output format."""
