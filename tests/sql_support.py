@@ -86,15 +86,28 @@ class Loaded:
         self.connect = connect
         self.prefix = prefix
         self.report = report
+        self._connection = None
 
     def query(self, sql: str) -> list[tuple]:
-        connection = self.connect()
-        try:
-            cursor = connection.cursor()
+        if self._connection is None:
+            self._connection = self.connect()
+        cursor = self._connection.cursor()
+        cursor.execute(sql)
+        return [tuple(row) for row in cursor.fetchall()]
+
+    def execute_all(self, statements: list[str]) -> None:
+        """Run statements in one transaction, then close the connection."""
+        self.query("SELECT 1")
+        cursor = self._connection.cursor()
+        for sql in statements:
             cursor.execute(sql)
-            return [tuple(row) for row in cursor.fetchall()]
-        finally:
-            connection.close()
+        self._connection.commit()
+        self.close()
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
 
     def table(self, name: str) -> str:
         return self.dialect.table_name(name, self.prefix)
@@ -120,17 +133,19 @@ def _normal(value):
     return value
 
 
-def load(target: str, source: Source, tmp: Path, dsns: dict[str, str]) -> Loaded:
-    """Load ``source`` into ``target`` (``<dialect>-<script|direct>``) under a new prefix."""
-    prefix = new_prefix()
+def load(target: str, source: Source, tmp: Path, dsns: dict[str, str], *,
+         prefix: str | None = None, schema_only: bool = False, data_only: bool = False) -> Loaded:
+    """Load ``source`` into ``target`` (``<dialect>-<script|direct>``), under a new prefix unless given."""
+    prefix = new_prefix() if prefix is None else prefix
+    modes = {"schema_only": schema_only, "data_only": data_only}
     dialect, how = target.split("-")
     if dialect == "sqlite":
         path = tmp / f"{prefix}.db"
         if how == "direct":
-            report = write_sqlite(source, path, table_prefix=prefix)
+            report = write_sqlite(source, path, table_prefix=prefix)  # always a whole new file
         else:
             script = tmp / f"{prefix}.sqlite.sql"
-            report = write_sql(source, script, dialect="sqlite", table_prefix=prefix)
+            report = write_sql(source, script, dialect="sqlite", table_prefix=prefix, **modes)
             run([_client("sqlite3"), "-bail", str(path)], stdin=script)
         return Loaded("sqlite", lambda: sqlite3.connect(path), prefix, report)
     if dialect == "postgres":
@@ -138,10 +153,10 @@ def load(target: str, source: Source, tmp: Path, dsns: dict[str, str]) -> Loaded
 
         dsn = dsns["postgres"]
         if how == "direct":
-            report = load_postgres(source, dsn, table_prefix=prefix)
+            report = load_postgres(source, dsn, table_prefix=prefix, **modes)
         else:
             script = tmp / f"{prefix}.pg.sql"
-            report = write_sql(source, script, dialect="postgres", table_prefix=prefix)
+            report = write_sql(source, script, dialect="postgres", table_prefix=prefix, **modes)
             run([_client("psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", dsn, "-f", str(script)])
         return Loaded("postgres", lambda: psycopg.connect(dsn), prefix, report)
     import pymysql
@@ -151,10 +166,10 @@ def load(target: str, source: Source, tmp: Path, dsns: dict[str, str]) -> Loaded
     dsn = dsns["mysql"]
     args = mysql_connect_args(dsn)
     if how == "direct":
-        report = load_mysql(source, dsn, table_prefix=prefix)
+        report = load_mysql(source, dsn, table_prefix=prefix, **modes)
     else:
         script = tmp / f"{prefix}.my.sql"
-        report = write_sql(source, script, dialect="mysql", table_prefix=prefix)
+        report = write_sql(source, script, dialect="mysql", table_prefix=prefix, **modes)
         run([_client("mariadb", "mysql"), "-h", args["host"], "-P", str(args["port"]), "-u", args["user"],
              args["database"]], stdin=script)
     return Loaded("mysql", lambda: pymysql.connect(**args, charset="utf8mb4"), prefix, report)
@@ -169,20 +184,21 @@ def run(command: list[str], stdin: Path | None = None) -> None:
     )
 
 
+def empty_tables(loaded: Loaded) -> None:
+    """Delete every row of a load's tables (children first), keeping the schema for the next load."""
+    from wxr_tools.writers.sql import TABLES
+
+    loaded.execute_all([f"DELETE FROM {loaded.table(t.name)}" for t in reversed(TABLES)])
+
+
 def drop_tables(loaded: Loaded) -> None:
     """Drop a load's tables from a server database (children first)."""
     if loaded.dialect.name == "sqlite":
+        loaded.close()
         return
     from wxr_tools.writers.sql import TABLES
 
-    connection = loaded.connect()
-    try:
-        cursor = connection.cursor()
-        for table in reversed(TABLES):
-            cursor.execute(f"DROP TABLE IF EXISTS {loaded.table(table.name)}")
-        connection.commit()
-    finally:
-        connection.close()
+    loaded.execute_all([f"DROP TABLE IF EXISTS {loaded.table(t.name)}" for t in reversed(TABLES)])
 
 
 def expected_rows(site: Site, keeps_nul: bool = True) -> dict[str, object]:

@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from ...source import Source
 from .dialects import NulReplacer, get_dialect
 from .errors import SqlWriteError
-from .rows import Batcher, SqlReport, site_rows
+from .rows import BATCH_CHARS, Batcher, SqlReport, row_size, site_rows
 from .schema import TABLES, Table, check_prefix
 from .script import index_statements, schema_statements
 
@@ -68,9 +68,9 @@ def load_postgres(
             for sql in dialect.preamble + tuple([] if data_only else schema_statements(dialect, prefix)):
                 cursor.execute(sql)
             if not schema_only:
-                batcher = Batcher(copy_rows, report, batch_size=batch_size)
+                batcher = Batcher(copy_rows, report, batch_size=batch_size, max_bytes=BATCH_CHARS)
                 for name, row in site_rows(source, report):
-                    batcher.add(name, row)
+                    batcher.add(name, row, row_size(name, row))
                 batcher.flush()
             if not data_only:
                 for sql in index_statements(dialect, prefix):
@@ -145,9 +145,9 @@ def load_mysql(
             for sql in dialect.preamble + tuple([] if data_only else schema_statements(dialect, prefix)):
                 cursor.execute(sql)
             if not schema_only:
-                batcher = Batcher(insert, report, batch_size=batch_size)
+                batcher = Batcher(insert, report, batch_size=batch_size, max_bytes=BATCH_CHARS)
                 for name, row in site_rows(source, report):
-                    batcher.add(name, row)
+                    batcher.add(name, row, row_size(name, row))
                 batcher.flush()
                 connection.commit()
             if not data_only:

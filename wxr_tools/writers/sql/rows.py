@@ -19,6 +19,20 @@ from .schema import TABLES, Table
 
 Row = tuple
 
+BATCH_CHARS = 4_000_000
+"""Flush a batch once its bulk text reaches this many characters, however few rows it has."""
+
+_BULK_COLUMN = {
+    table.name: table.column_names.index(name)
+    for table in TABLES for name in ("content", "value") if name in table.column_names
+}
+
+
+def row_size(table: str, row: Row) -> int:
+    """Characters of a row's bulk text column (content or meta value): what makes a batch large."""
+    index = _BULK_COLUMN.get(table)
+    return 0 if index is None else len(row[index] or "")
+
 
 @dataclass
 class SqlReport:

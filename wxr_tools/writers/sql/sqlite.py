@@ -16,7 +16,7 @@ from pathlib import Path
 from ...source import Source
 from .dialects import get_dialect
 from .errors import SqlWriteError
-from .rows import Batcher, SqlReport, site_rows
+from .rows import BATCH_CHARS, Batcher, SqlReport, row_size, site_rows
 from .schema import TABLES, Table, check_prefix
 from .script import fts_create_statements, fts_rebuild_statements, index_statements, schema_statements
 
@@ -47,15 +47,20 @@ def write_sqlite(
             _build(connection, source, prefix, batch_size, fts, report, dialect)
         finally:
             connection.close()
-        os.replace(temp_name, target)
+        _replace(temp_name, target)
     except BaseException as error:
         os.unlink(temp_name)
         if isinstance(error, sqlite3.Error):
             raise SqlWriteError(f"cannot write SQLite database {target}: {error}") from error
-        if isinstance(error, OSError):
-            raise SqlWriteError(f"cannot write SQLite database {target}: {error.strerror}") from error
         raise
     return report
+
+
+def _replace(temp_name: str, target: Path) -> None:
+    try:
+        os.replace(temp_name, target)
+    except OSError as error:
+        raise SqlWriteError(f"cannot move the finished database to {target}: {error.strerror}") from error
 
 
 def _build(connection: sqlite3.Connection, source: Source, prefix: str, batch_size: int,
@@ -80,9 +85,9 @@ def _build(connection: sqlite3.Connection, source: Source, prefix: str, batch_si
         connection.execute("COMMIT")
         connection.execute("BEGIN")
 
-    batcher = Batcher(insert, report, batch_size=batch_size, after_flush=commit)
+    batcher = Batcher(insert, report, batch_size=batch_size, max_bytes=BATCH_CHARS, after_flush=commit)
     for name, row in site_rows(source, report):
-        batcher.add(name, row)
+        batcher.add(name, row, row_size(name, row))
     batcher.flush()
     for sql in index_statements(dialect, prefix):
         connection.execute(sql)
