@@ -24,7 +24,10 @@ CHANNEL_TAGS = (
     "{*}wxr_version", "{*}base_site_url", "{*}base_blog_url",
     "{*}author", "{*}category", "{*}tag", "{*}term",
 )
-_TAGS = ("{*}item", "{*}channel", "{*}rss", *CHANNEL_TAGS)
+_HEADER_TAGS = ("{*}item", "{*}channel", "{*}rss", *CHANNEL_TAGS)
+# After the header only items matter, and channel elements no item holds (authors, terms met
+# late): fewer events, and end events only, keep the posts pass close to raw parsing speed.
+_POSTS_TAGS = ("{*}item", "{*}rss", "{*}author", "{*}tag", "{*}term")
 
 
 @dataclass
@@ -52,9 +55,10 @@ class _Chunks:
         return next(self._chunks, b"")
 
 
-def _iterparse(stream: object, recover: bool) -> etree.iterparse:
+def _iterparse(stream: object, recover: bool, header: bool) -> etree.iterparse:
     return etree.iterparse(
-        stream, events=("start", "end"), tag=_TAGS, recover=recover, huge_tree=True,
+        stream, events=("start", "end") if header else ("end",),
+        tag=_HEADER_TAGS if header else _POSTS_TAGS, recover=recover, huge_tree=True,
         resolve_entities=False, load_dtd=False, no_network=True, remove_comments=True,
         remove_pis=True,
     )
@@ -77,7 +81,7 @@ def elements(
     tag = f"wxr-tools-{uuid.uuid4().hex}"  # names this parse in lxml's shared error log
     raw = CountingReader(source.open(), on_bytes, name=tag)
     try:
-        parser = _iterparse(raw, recover=False)
+        parser = _iterparse(raw, recover=False, header=stop_at_first_item)
         try:
             for kind, element in _walk(parser, stats, stop_at_first_item):
                 yield kind, element
@@ -94,8 +98,8 @@ def elements(
                             column=entry.column, action="element kept without a namespace")
                 stats.item_tags = raw.item_tags
                 return
-            line, column = exc.position if exc.position else (None, None)
-            log.add("WXR100", "error", f"not well-formed XML: {exc.msg}", file=source.name,
+            message, line, column = _first_error(parser, exc, tag)
+            log.add("WXR100", "error", f"not well-formed XML: {message}", file=source.name,
                     line=line, column=column, action="read again with repairs and recovery")
     finally:
         raw.close()
@@ -112,16 +116,21 @@ def _recover(source: InputFile, log: DiagnosticLog, stats: FileStats, *, skip: i
     raw = CountingReader(source.open(), name=tag)
     repairer = Repairer(log, source.name)
     try:
-        parser = _iterparse(_Chunks(repairer.repair(raw.iter_chunks()), tag), recover=True)
+        parser = _iterparse(_Chunks(repairer.repair(raw.iter_chunks()), tag), recover=True,
+                            header=stop_at_first_item)
         seen = 0
         last_item: etree._Element | None = None
-        for kind, element in _walk(parser, stats, stop_at_first_item):
-            seen += 1
-            if seen <= skip:
-                continue
-            if kind == "item":
-                last_item = element
-            yield kind, element
+        try:
+            for kind, element in _walk(parser, stats, stop_at_first_item):
+                seen += 1
+                if seen <= skip:
+                    continue
+                if kind == "item":
+                    last_item = element
+                yield kind, element
+        except etree.XMLSyntaxError as exc:  # nothing left that libxml2 can make sense of
+            log.add("WXR100", "error", f"could not recover: {exc.msg}", file=source.name,
+                    line=repairer.line, action="stopped reading this file")
         for entry in _namespace_entries(parser.error_log, tag):
             log.add("WXR107", "warning", entry.message, file=source.name, line=entry.line,
                     column=entry.column, action="element kept without a namespace")
@@ -139,31 +148,35 @@ def _recover(source: InputFile, log: DiagnosticLog, stats: FileStats, *, skip: i
 
 def _walk(parser: etree.iterparse, stats: FileStats,
           stop_at_first_item: bool) -> Iterator[tuple[str, etree._Element]]:
-    depth_channel: etree._Element | None = None
+    channel: etree._Element | None = None
     for event, element in parser:
         tag = element.tag
         local = tag.rpartition("}")[2] if tag[0] == "{" else tag
-        if event == "start":
+        if event == "start":  # header pass only
             if local == "rss" and not stats.root:
                 stats.root = "rss"
                 stats.namespaces = dict(element.nsmap)  # type: ignore[arg-type]
                 stats.has_dtd = bool(element.getroottree().docinfo.doctype)
-            elif local == "channel" and depth_channel is None:
-                depth_channel = element
-            elif local == ITEM and stop_at_first_item and element.getparent() is depth_channel:
+            elif local == "channel" and channel is None:
+                channel = element
+            elif local == ITEM and stop_at_first_item and element.getparent() is channel:
                 return
             continue
-        if local == "rss" and element.getparent() is None:
-            stats.closed = True
-            continue
         parent = element.getparent()
-        if local == ITEM and parent is depth_channel:
+        if parent is None:
+            stats.closed = local == "rss"
+            continue
+        if channel is None and parent.getparent() is not None and \
+                parent.getparent().getparent() is None:
+            channel = parent  # posts pass: the first element under <rss><channel>
+        if parent is not channel:
+            continue
+        if local == ITEM:
             stats.items_read += 1
             yield "item", element
-            _release(element)
-        elif parent is depth_channel and depth_channel is not None and local != ITEM:
+        else:
             yield "channel", element
-            _release(element)
+        _release(element)
 
 
 def _release(element: etree._Element) -> None:
@@ -179,6 +192,16 @@ def _namespace_entries(errors: object, tag: str) -> list:
     """Namespace errors of this parse (lxml's log may still hold other parsers' entries)."""
     log = errors.error_log if isinstance(errors, etree.XMLSyntaxError) else errors
     return [e for e in log if "NS_ERR" in e.type_name and (e.filename or "").endswith(tag)]  # type: ignore[attr-defined]
+
+
+def _first_error(parser: etree.iterparse, exc: etree.XMLSyntaxError,
+                 tag: str) -> tuple[str, int | None, int | None]:
+    """The first error of this parse, located (lxml's exception may only say "no element found")."""
+    for entry in list(parser.error_log) + list(exc.error_log):
+        if entry.level_name in ("ERROR", "FATAL") and (entry.filename or "").endswith(tag) and entry.line:
+            return entry.message, entry.line, entry.column
+    line, column = exc.position if exc.position and exc.position[0] else (None, None)
+    return exc.msg, line, column
 
 
 _NAMESPACE_ERROR_CODES = range(200, 206)  # libxml2's XML_NS_ERR_*
