@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from ...source import Source
 from .dialects import NulReplacer, get_dialect
 from .errors import SqlWriteError
-from .rows import BATCH_CHARS, Batcher, SqlReport, row_size, site_rows
+from .rows import SqlReport, batches
 from .schema import TABLES, Table, check_prefix
 from .script import index_statements, schema_statements
 
@@ -68,10 +68,9 @@ def load_postgres(
             for sql in dialect.preamble + tuple([] if data_only else schema_statements(dialect, prefix)):
                 cursor.execute(sql)
             if not schema_only:
-                batcher = Batcher(copy_rows, report, batch_size=batch_size, max_bytes=BATCH_CHARS)
-                for name, row in site_rows(source, report):
-                    batcher.add(name, row, row_size(name, row))
-                batcher.flush()
+                for batch in batches(source, report, max_rows=batch_size):
+                    for table, rows in batch:
+                        copy_rows(table, rows)
             if not data_only:
                 for sql in index_statements(dialect, prefix):
                     cursor.execute(sql)
@@ -138,17 +137,12 @@ def load_mysql(
     }
     try:
         with connection.cursor() as cursor:
-
-            def insert(table: Table, rows: list[tuple]) -> None:
-                cursor.executemany(inserts[table.name], rows)
-
             for sql in dialect.preamble + tuple([] if data_only else schema_statements(dialect, prefix)):
                 cursor.execute(sql)
             if not schema_only:
-                batcher = Batcher(insert, report, batch_size=batch_size, max_bytes=BATCH_CHARS)
-                for name, row in site_rows(source, report):
-                    batcher.add(name, row, row_size(name, row))
-                batcher.flush()
+                for batch in batches(source, report, max_rows=batch_size):
+                    for table, rows in batch:
+                        cursor.executemany(inserts[table.name], rows)
                 connection.commit()
             if not data_only:
                 for sql in index_statements(dialect, prefix):

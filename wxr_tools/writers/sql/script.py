@@ -12,13 +12,15 @@ import os
 from typing import TextIO
 
 from ...source import Source
-from .dialects import Dialect, NulReplacer, get_dialect
+from .dialects import Dialect, NulInText, NulReplacer, get_dialect
 from .errors import SqlWriteError
-from .rows import Batcher, SqlReport, site_rows
-from .schema import FTS_TABLES, TABLES, Table, check_prefix
+from .rows import SqlReport, batches
+from .schema import FTS_TABLES, TABLES, check_prefix
 
 MAX_STATEMENT_CHARS = 1_000_000
-"""Start a new INSERT past this size: well under MySQL's default 16 MB packet limit."""
+"""Start new INSERTs past this much text (plus one post): well under MySQL's 16 MB packet limit."""
+
+ROWS_PER_STATEMENT = 1_000
 
 
 def schema_statements(dialect: Dialect, prefix: str = "") -> list[str]:
@@ -62,22 +64,18 @@ class _ScriptWriter:
         for sql in statements:
             self.out.write(sql + "\n")
 
-    def insert(self, table: Table, rendered: list[str]) -> None:
-        self.out.write(self.heads[table.name] + "\n" + ",\n".join(rendered) + ";\n")
-
     def data(self, source: Source) -> None:
-        dialect = self.dialect
-        nul = None if dialect.keeps_nul else NulReplacer(dialect)
-        batcher = Batcher(self.insert, self.report, batch_size=500, max_bytes=MAX_STATEMENT_CHARS)
-        tables = {table.name: table for table in TABLES}
-        for name, row in site_rows(source, self.report):
-            if nul is not None:
-                row = nul.clean(tables[name], row)
-            text = dialect.row_values(row)
-            batcher.add(name, text, len(text))
-        batcher.flush()
-        if nul is not None:
-            self.report.diagnostics.extend(nul.diagnostics())
+        """One multi-row INSERT per table and batch of whole posts."""
+        dialect, out = self.dialect, self.out
+        nul = NulReplacer(dialect)
+        for batch in batches(source, self.report, max_rows=ROWS_PER_STATEMENT, max_chars=MAX_STATEMENT_CHARS):
+            for table, rows in batch:
+                try:
+                    values = ",\n".join(map(dialect.row_values, rows))
+                except NulInText:  # rare: pay for cleaning only when a batch needs it
+                    values = ",\n".join(dialect.row_values(nul.clean(table, row)) for row in rows)
+                out.write(self.heads[table.name] + "\n" + values + ";\n")
+        self.report.diagnostics.extend(nul.diagnostics())
 
 
 def write_sql(

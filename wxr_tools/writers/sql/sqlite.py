@@ -16,8 +16,8 @@ from pathlib import Path
 from ...source import Source
 from .dialects import get_dialect
 from .errors import SqlWriteError
-from .rows import BATCH_CHARS, Batcher, SqlReport, row_size, site_rows
-from .schema import TABLES, Table, check_prefix
+from .rows import SqlReport, batches
+from .schema import TABLES, check_prefix
 from .script import fts_create_statements, fts_rebuild_statements, index_statements, schema_statements
 
 DEFAULT_BATCH_SIZE = 20_000
@@ -78,17 +78,11 @@ def _build(connection: sqlite3.Connection, source: Source, prefix: str, batch_si
         for table in TABLES
     }
 
-    def insert(table: Table, rows: list[tuple]) -> None:
-        connection.executemany(inserts[table.name], rows)
-
-    def commit() -> None:
+    for batch in batches(source, report, max_rows=batch_size):
+        for table, rows in batch:
+            connection.executemany(inserts[table.name], rows)
         connection.execute("COMMIT")
         connection.execute("BEGIN")
-
-    batcher = Batcher(insert, report, batch_size=batch_size, max_bytes=BATCH_CHARS, after_flush=commit)
-    for name, row in site_rows(source, report):
-        batcher.add(name, row, row_size(name, row))
-    batcher.flush()
     for sql in index_statements(dialect, prefix):
         connection.execute(sql)
     if fts:
