@@ -39,8 +39,9 @@ def fts_create_statements(prefix: str = "") -> list[str]:
     for name, (table, columns) in FTS_TABLES.items():
         cols = ", ".join(f'"{c}"' for c in columns)
         statements.append(
+            # content="..." in double quotes: the form Datasette recognises as a table's FTS index.
             f'CREATE VIRTUAL TABLE "{prefix}{name}" USING fts5({cols},'
-            f" content='{prefix}{table}', content_rowid='id');"
+            f' content="{prefix}{table}", content_rowid="id");'
         )
     return statements
 
