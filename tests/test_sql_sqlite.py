@@ -85,6 +85,14 @@ def test_a_failed_run_leaves_the_previous_file_and_no_temporary_one(tmp_path: Pa
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site.db"]
 
 
+@pytest.mark.parametrize("dialect", ["sqlite", "postgres", "mysql"])
+def test_a_failed_script_leaves_no_file(tmp_path: Path, dialect: str) -> None:
+    site = Site(posts=[Post(id=1, title="one"), Post(id=2, title="two")])
+    with pytest.raises(OSError, match="input vanished"):
+        write_sql(FailingSource(site), tmp_path / "dump.sql", dialect=dialect)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_the_file_replaces_an_existing_one_when_complete(tmp_path: Path) -> None:
     db = tmp_path / "site.db"
     db.write_bytes(b"old")

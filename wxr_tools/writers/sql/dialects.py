@@ -41,24 +41,20 @@ class Dialect:
     def quote_text(self, value: str) -> str:
         return "'" + value.replace("'", "''") + "'"
 
+    def __init__(self) -> None:
+        self._renderers: dict[type, Callable[[Any], str]] = {
+            str: self.quote_text,
+            int: lambda value: str(int(value)),
+            bool: lambda value: self.true_literal if value else self.false_literal,
+            type(None): lambda value: "NULL",
+        }
+
     def literal(self, value: int | str | bool | None) -> str:
         """The SQL literal for a row value (None, bool, int or str)."""
         render = self._renderers.get(type(value))
         if render is None:
             raise TypeError(f"no SQL literal for {type(value).__name__}")
         return render(value)
-
-    @property
-    def _renderers(self) -> dict[type, Callable[[Any], str]]:
-        renderers = self.__dict__.get("_renderer_table")
-        if renderers is None:
-            renderers = self.__dict__["_renderer_table"] = {
-                str: self.quote_text,
-                int: lambda value: str(int(value)),
-                bool: lambda value: self.true_literal if value else self.false_literal,
-                type(None): lambda value: "NULL",
-            }
-        return renderers
 
     def column_type(self, type_: ColumnType) -> str:
         return self.types[type_]

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from ...diagnostics import Diagnostic
+from ...diagnostics import Diagnostic, Severity
 from ...model import Meta, Post
 from ...source import Source
 from .schema import TABLES, Table
@@ -37,10 +37,8 @@ class SqlReport:
     rows: dict[str, int] = field(default_factory=lambda: {t.name: 0 for t in TABLES})
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
-    def warn(self, code: str, message: str, action: str, severity: str = "warning") -> None:
-        self.diagnostics.append(
-            Diagnostic(code=code, severity=severity, message=message, action=action)  # type: ignore[arg-type]
-        )
+    def warn(self, code: str, message: str, action: str, severity: Severity = "warning") -> None:
+        self.diagnostics.append(Diagnostic(code=code, severity=severity, message=message, action=action))
 
 
 def utc_text(value: datetime | None) -> str | None:

@@ -9,6 +9,8 @@ after the data, which is faster than maintaining them row by row.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from pathlib import Path
 from typing import TextIO
 
 from ...source import Source
@@ -99,12 +101,9 @@ def write_sql(
     dialect = get_dialect(dialect)
     prefix = check_prefix(table_prefix)
     if isinstance(out, (str, os.PathLike)):
-        try:
-            with open(out, "w", encoding="utf-8", newline="\n") as stream:
-                return write_sql(source, stream, dialect=dialect, table_prefix=prefix,
-                                 schema_only=schema_only, data_only=data_only, fts=fts)
-        except OSError as error:
-            raise SqlWriteError(f"cannot write {os.fspath(out)}: {error.strerror}") from error
+        return _write_file(Path(out), lambda stream: write_sql(
+            source, stream, dialect=dialect, table_prefix=prefix,
+            schema_only=schema_only, data_only=data_only, fts=fts))
     report = SqlReport(target=getattr(out, "name", "<stream>"))
     writer = _ScriptWriter(out, dialect, prefix, report)
     with_fts = fts and dialect.name == "sqlite"
@@ -128,4 +127,22 @@ def write_sql(
         writer.statements([*schema, dialect.begin])
         writer.data(source)
         writer.statements([dialect.commit, *indexes])
+    return report
+
+
+def _write_file(path: Path, write: Callable[[TextIO], SqlReport]) -> SqlReport:
+    """Write through a ``.part`` file renamed when complete: a failed run leaves no half script."""
+    part = path.with_name(path.name + ".part")
+    try:
+        stream = open(part, "w", encoding="utf-8", newline="\n")
+    except OSError as error:
+        raise SqlWriteError(f"cannot write {part}: {error.strerror}") from error
+    try:
+        with stream:
+            report = write(stream)
+        os.replace(part, path)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    report.target = str(path)
     return report

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from ...source import Source
-from .dialects import get_dialect
+from .dialects import Dialect, get_dialect
 from .errors import SqlWriteError
 from .rows import SqlReport, batches
 from .schema import TABLES, check_prefix
@@ -64,7 +64,7 @@ def _replace(temp_name: str, target: Path) -> None:
 
 
 def _build(connection: sqlite3.Connection, source: Source, prefix: str, batch_size: int,
-           fts: bool, report: SqlReport, dialect) -> None:  # type: ignore[no-untyped-def]
+           fts: bool, report: SqlReport, dialect: Dialect) -> None:
     connection.execute("PRAGMA journal_mode = OFF")
     connection.execute("PRAGMA synchronous = OFF")
     connection.execute("PRAGMA locking_mode = EXCLUSIVE")
@@ -77,7 +77,6 @@ def _build(connection: sqlite3.Connection, source: Source, prefix: str, batch_si
         f" ({', '.join('?' * len(table.columns))})"
         for table in TABLES
     }
-
     for batch in batches(source, report, max_rows=batch_size):
         for table, rows in batch:
             connection.executemany(inserts[table.name], rows)
