@@ -103,8 +103,6 @@ def elements(
                     line=line, column=column, action="read again with repairs and recovery")
     finally:
         raw.close()
-    if stop_at_first_item and handed:
-        return
     yield from _recover(source, log, stats, skip=handed, stop_at_first_item=stop_at_first_item)
 
 
