@@ -70,7 +70,8 @@ def mysql_dsn():
         admin.close()
 
 
-def _client(*names: str) -> str:
+def client(*names: str) -> str:
+    """The path of the first of these database clients installed; skip the test when none is."""
     for name in names:
         path = shutil.which(name)
         if path:
@@ -146,7 +147,7 @@ def load(target: str, source: Source, tmp: Path, dsns: dict[str, str], *,
         else:
             script = tmp / f"{prefix}.sqlite.sql"
             report = write_sql(source, script, dialect="sqlite", table_prefix=prefix, **modes)
-            run([_client("sqlite3"), "-bail", str(path)], stdin=script)
+            run([client("sqlite3"), "-bail", str(path)], stdin=script)
         return Loaded("sqlite", lambda: sqlite3.connect(path), prefix, report)
     if dialect == "postgres":
         import psycopg
@@ -157,7 +158,7 @@ def load(target: str, source: Source, tmp: Path, dsns: dict[str, str], *,
         else:
             script = tmp / f"{prefix}.pg.sql"
             report = write_sql(source, script, dialect="postgres", table_prefix=prefix, **modes)
-            run([_client("psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", dsn, "-f", str(script)])
+            run([client("psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", dsn, "-f", str(script)])
         return Loaded("postgres", lambda: psycopg.connect(dsn), prefix, report)
     import pymysql
 
@@ -170,7 +171,7 @@ def load(target: str, source: Source, tmp: Path, dsns: dict[str, str], *,
     else:
         script = tmp / f"{prefix}.my.sql"
         report = write_sql(source, script, dialect="mysql", table_prefix=prefix, **modes)
-        run([_client("mariadb", "mysql"), "-h", args["host"], "-P", str(args["port"]), "-u", args["user"],
+        run([client("mariadb", "mysql"), "-h", args["host"], "-P", str(args["port"]), "-u", args["user"],
              args["database"]], stdin=script)
     return Loaded("mysql", lambda: pymysql.connect(**args, charset="utf8mb4"), prefix, report)
 

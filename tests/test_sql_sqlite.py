@@ -9,7 +9,7 @@ from pathlib import Path
 
 import msgspec
 import pytest
-from sql_support import SHARED, run
+from sql_support import SHARED, client, run
 
 from wxr_tools import open_wxr
 from wxr_tools.errors import UnknownFormatError
@@ -59,7 +59,7 @@ def test_fts_finds_the_seed_post_in_the_file_and_from_the_sqlite_script(tmp_path
     write_sqlite(SiteSource(site), db)
     script_db = tmp_path / "script.db"
     write_sql(SiteSource(site), tmp_path / "site.sql", dialect="sqlite")
-    run(["sqlite3", "-bail", str(script_db)], stdin=tmp_path / "site.sql")
+    run([client("sqlite3"), "-bail", str(script_db)], stdin=tmp_path / "site.sql")
     for path in (db, script_db):
         found = query(path, "SELECT p.id, p.title FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid"
                             " WHERE posts_fts MATCH 'borrowed'")
@@ -120,9 +120,9 @@ def test_schema_only_then_data_only_scripts_load_into_sqlite(tmp_path: Path) -> 
     assert "INSERT" not in (tmp_path / "schema.sql").read_text(encoding="utf-8")
     assert "CREATE TABLE" not in (tmp_path / "data.sql").read_text(encoding="utf-8")
     db = tmp_path / "site.db"
-    run(["sqlite3", "-bail", str(db)], stdin=tmp_path / "schema.sql")
+    run([client("sqlite3"), "-bail", str(db)], stdin=tmp_path / "schema.sql")
     assert query(db, "SELECT COUNT(*) FROM posts") == [(0,)]
-    run(["sqlite3", "-bail", str(db)], stdin=tmp_path / "data.sql")
+    run([client("sqlite3"), "-bail", str(db)], stdin=tmp_path / "data.sql")
     assert query(db, "SELECT COUNT(*) FROM posts") == [(3,)]
     assert query(db, "SELECT COUNT(*) FROM post_terms WHERE post_id = 7") == [(18,)]
     assert query(db, "SELECT rowid FROM posts_fts WHERE posts_fts MATCH 'borrowed'") == [(7,)]

@@ -35,12 +35,6 @@ class Dialect:
     true_literal: ClassVar[str] = "TRUE"
     false_literal: ClassVar[str] = "FALSE"
 
-    def quote_ident(self, name: str) -> str:
-        return '"' + name.replace('"', '""') + '"'
-
-    def quote_text(self, value: str) -> str:
-        return "'" + value.replace("'", "''") + "'"
-
     def __init__(self) -> None:
         self._renderers: dict[type, Callable[[Any], str]] = {
             str: self.quote_text,
@@ -48,6 +42,14 @@ class Dialect:
             bool: lambda value: self.true_literal if value else self.false_literal,
             type(None): lambda value: "NULL",
         }
+
+    def quote_ident(self, name: str) -> str:
+        """A quoted identifier (table, column or index name)."""
+        return '"' + name.replace('"', '""') + '"'
+
+    def quote_text(self, value: str) -> str:
+        """A string literal: standard SQL doubles the quote and nothing else."""
+        return "'" + value.replace("'", "''") + "'"
 
     def literal(self, value: int | str | bool | None) -> str:
         """The SQL literal for a row value (None, bool, int or str)."""
