@@ -16,6 +16,7 @@ from .readers import open_source
 from .readers.wxr import InputLike
 from .source import SiteSource, Source, load
 from .writers.json import write_json, write_jsonl
+from .writers.sql import SQL_TARGETS, write_sql_target
 
 
 @dataclass
@@ -62,9 +63,19 @@ def _json_writer(write: Callable[..., int]) -> Callable[..., int]:
     return run
 
 
+def _sql_writer(to: str) -> Callable[..., dict[str, Any]]:
+    def run(source: Source, out: str, *, include_passwords: bool = False, **sql_options: Any) -> dict[str, Any]:
+        if include_passwords:
+            raise WxrToolsError("SQL output never writes post passwords; drop --include-passwords")
+        report = write_sql_target(to, source, out=out or None, **sql_options)
+        return {"posts_written": report.rows["posts"], "rows": report.rows, "diagnostics": report.diagnostics}
+    return run
+
+
 WRITERS: dict[str, Callable[..., Any]] = {
     "json": _json_writer(write_json),
     "jsonl": _json_writer(write_jsonl),
+    **{to: _sql_writer(to) for to in SQL_TARGETS},
 }
 """Output format name -> ``writer(source, out, **options)``."""
 
@@ -73,12 +84,15 @@ def default_output(inputs: Sequence[InputLike], to: str) -> str:
     """Where output goes when no ``out`` is given."""
     if to in ("json", "jsonl"):
         return "-"
+    if to in ("postgres", "mysql"):
+        return ""  # the server named by --dsn
     first = inputs[0]
     name = Path(os.fspath(first)).name if not hasattr(first, "read") else "export"  # type: ignore[arg-type]
     for suffix in (".gz", ".zip", ".xml", ".json", ".jsonl"):
         if name.lower().endswith(suffix):
             name = name[: -len(suffix)]
-    return name or "export"
+    name = name or "export"
+    return {"sqlite": name + ".db", "sql": name + ".sql"}.get(to, name)
 
 
 def _dry_run(source: Source, to: str, target: str) -> ConvertResult:
@@ -130,6 +144,7 @@ def convert(
     if isinstance(outcome, int):
         result.posts_written = outcome
     elif isinstance(outcome, dict):
+        result.diagnostics += outcome.pop("diagnostics", [])
         result.summary = outcome
         result.posts_written = int(outcome.get("posts_written", 0))
     return result
