@@ -1,0 +1,30 @@
+"""The page reader on small pages, one per generic markup heuristic added for real-page accuracy."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from wxr_tools.diagnostics import DiagnosticLog
+from wxr_tools.model import Post
+from wxr_tools.readers.pages import read_pages
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
+
+
+def the_post(name: str) -> tuple[Post, DiagnosticLog]:
+    log = DiagnosticLog()
+    site = read_pages(FIXTURES / name, log)
+    assert len(site.posts) == 1
+    return site.posts[0], log
+
+
+def test_a_calendar_badge_of_separate_month_day_and_year_gives_the_date() -> None:
+    post, log = the_post("date-badge.html")
+    assert post.date == datetime(2009, 2, 18)
+    assert not [d for d in log if d.code == "PAGE121"]
+
+
+def test_the_sidebar_sentence_linking_the_post_gives_its_date_and_time() -> None:
+    post, _ = the_post("kubrick-sidebar-date.html")
+    assert post.date == datetime(2010, 5, 19, 23, 3)
