@@ -68,7 +68,8 @@ def ours(path: Path) -> dict:
         "date": post.date.strftime("%Y-%m-%d") if post.date else "",
         "categories": [t.name or t.slug for t in post.terms if t.taxonomy == "category"],
         "tags": [t.name or t.slug for t in post.terms if t.taxonomy == "post_tag"],
-        "body": text_of_html(post.content),
+        # the gold's article text is what a reader sees: the excerpt a theme prints above the content too
+        "body": norm(post.excerpt + " " + text_of_html(post.content)),
         "comments": " ".join(text_of_html(c.content) + " " + c.author_name for c in post.comments),
     }
 

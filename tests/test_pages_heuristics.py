@@ -28,3 +28,15 @@ def test_a_calendar_badge_of_separate_month_day_and_year_gives_the_date() -> Non
 def test_the_sidebar_sentence_linking_the_post_gives_its_date_and_time() -> None:
     post, _ = the_post("kubrick-sidebar-date.html")
     assert post.date == datetime(2010, 5, 19, 23, 3)
+
+
+def test_a_standfirst_above_the_content_is_the_excerpt_not_the_content() -> None:
+    post, _ = the_post("excerpt-standfirst.html")
+    assert post.excerpt == "In New York a giant clock now counts down the time left to act on the climate emergency."
+    assert "giant clock" not in post.content
+    assert "content proper" in post.content
+
+
+def test_a_post_without_a_standfirst_has_no_excerpt() -> None:
+    post, _ = the_post("core-html5-walker.html")
+    assert post.excerpt == ""

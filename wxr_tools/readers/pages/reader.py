@@ -16,7 +16,7 @@ from wxr_tools.model import Author, Meta, Post, Term, TermRef
 from .archive import ArchiveInfo, read_archive
 from .authors import read_byline
 from .comments import read_comments
-from .content import body_html, fallback_html, find_body
+from .content import body_html, fallback_html, find_body, read_excerpt
 from .detect import decode_page
 from .directory import Directory, read_directory
 from .dom import xclass
@@ -165,6 +165,7 @@ def read_single(page: Page, log: DiagnosticLog) -> PostSeen | None:
         type=located.post_type, status=status, title=title, url=url,
         slug=_slug(url), author=login, date=dates.date, date_gmt=dates.date_gmt,
         modified=dates.modified, modified_gmt=dates.modified_gmt, content=content,
+        excerpt=read_excerpt(scope, body),
         protected=protected,
         sticky="sticky" in (located.wrapper.get("class", "").split() if located.wrapper is not None else []),
         comment_status="open" if page.root.xpath("//form[contains(@action, 'wp-comments-post')]") else "",
