@@ -61,10 +61,11 @@ def ours(path: Path) -> dict:
     if post is None:
         return {}
     authors = {a.login: a for a in site.authors}
-    author = authors.get(post.author)
+    logins = [post.author] + [m.value for m in post.extra if m.key == "coauthor"]
+    names = [(a.display_name or a.login) for a in (authors.get(login) for login in logins) if a]
     return {
         "title": post.title,
-        "author": (author.display_name or author.login) if author else "",
+        "author": ", ".join(names),  # several authors (Co-Authors Plus) as the gold lists them
         "date": post.date.strftime("%Y-%m-%d") if post.date else "",
         "categories": [t.name or t.slug for t in post.terms if t.taxonomy == "category"],
         "tags": [t.name or t.slug for t in post.terms if t.taxonomy == "post_tag"],

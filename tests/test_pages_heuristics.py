@@ -40,3 +40,17 @@ def test_a_standfirst_above_the_content_is_the_excerpt_not_the_content() -> None
 def test_a_post_without_a_standfirst_has_no_excerpt() -> None:
     post, _ = the_post("core-html5-walker.html")
     assert post.excerpt == ""
+
+
+def test_every_author_of_a_co_authored_byline_is_kept() -> None:
+    site = read_pages(FIXTURES / "coauthors.html", DiagnosticLog())
+    post = site.posts[0]
+    assert post.author == "jessica-holly"
+    assert [m.value for m in post.extra if m.key == "coauthor"] == ["gail-levy", "news-desk"]
+    names = {a.login: a.display_name for a in site.authors}
+    assert names == {"jessica-holly": "Jessica Holly", "gail-levy": "Gail Levy", "news-desk": "News Desk"}
+
+
+def test_a_single_author_byline_has_no_coauthors() -> None:
+    post, _ = the_post("core-html5-walker.html")
+    assert not [m for m in post.extra if m.key == "coauthor"]

@@ -39,6 +39,8 @@ class PostSeen:
     page_number: int = 1
     """Which part of a ``<!--nextpage-->`` post the content is."""
     author: Author | None = None
+    coauthors: list[Author] = field(default_factory=list)
+    """Further authors of a post with several (Co-Authors Plus); their logins are ``coauthor`` extras."""
     terms: list[Term] = field(default_factory=list)
     heading_count: int | None = None
     comment_page: bool = False
@@ -154,7 +156,8 @@ def read_single(page: Page, log: DiagnosticLog) -> PostSeen | None:
         scope.xpath(f".//form[{xclass('post-password-form')}]"))
     title = _without_status_prefix(title, classes, protected)
     refs, terms = _terms(linked, class_only)
-    extra = []
+    coauthors = [Author(login=other.nicename, display_name=other.name) for other in byline.coauthors]
+    extra = [Meta(key="coauthor", value=other.login) for other in coauthors]
     image = _featured_image(scope, page)
     if image:
         extra.append(Meta(key="featured_image", value=image))
@@ -171,7 +174,7 @@ def read_single(page: Page, log: DiagnosticLog) -> PostSeen | None:
         comment_status="open" if page.root.xpath("//form[contains(@action, 'wp-comments-post')]") else "",
         terms=refs, comments=thread.comments, extra=extra,
     )
-    return PostSeen(post=post, page_number=page.paged, author=author, terms=terms,
+    return PostSeen(post=post, page_number=page.paged, author=author, coauthors=coauthors, terms=terms,
                     heading_count=thread.heading_count,
                     comment_page="comment-page-" in page.file or "comment-page-" in (page.url or ""),
                     author_guessed=bool(login) and not nicename, classes=classes)
