@@ -54,3 +54,13 @@ def test_every_author_of_a_co_authored_byline_is_kept() -> None:
 def test_a_single_author_byline_has_no_coauthors() -> None:
     post, _ = the_post("core-html5-walker.html")
     assert not [m for m in post.extra if m.key == "coauthor"]
+
+
+def test_a_table_of_dates_in_the_content_is_not_a_calendar_badge(tmp_path: Path) -> None:
+    page = (FIXTURES / "date-badge.html").read_text(encoding="utf-8")
+    page = page.replace('<div class="datum"><span class="monat">Feb</span> <span class="tag">18</span>'
+                        '<span class="jahr">2009</span></div>', "")
+    page = page.replace("<p>Der Tag", "<table><tr><td>Mar</td><td>3</td><td>2001</td></tr></table><p>Der Tag")
+    (tmp_path / "table.html").write_text(page, encoding="utf-8")
+    post = read_pages(tmp_path / "table.html", DiagnosticLog()).posts[0]
+    assert post.date is None

@@ -137,7 +137,7 @@ def read_dates(page: Page, scope: HtmlElement, body: HtmlElement | None = None) 
         gmt = gmt or parse_iso(_str(node.get("datePublished")))
         modified = modified or parse_iso(_str(node.get("dateModified")))
     local = _theme_date(scope) or _date_text(scope) or _date_before_body(scope, body) \
-        or _date_in_headers(page, scope) or _date_badge(scope)
+        or _date_in_headers(page, scope) or _date_badge(scope, body)
     if local is not None and gmt is not None and gmt.tzinfo is not None and \
             abs((local.replace(tzinfo=None) - gmt.astimezone(timezone.utc).replace(tzinfo=None)).total_seconds()) > 14 * 3600:
         local = None  # a <time> of something else (related post, comment) than the post
@@ -226,15 +226,15 @@ def _date_before_body(scope: HtmlElement, body: HtmlElement | None) -> datetime 
     return None
 
 
-def _date_badge(scope: HtmlElement) -> datetime | None:
-    """A calendar badge: day, month and year as separate elements (``<span class="month">Feb</span>
-    <span class="day">18</span><span class="year">2009</span>``), read as one date."""
+def _date_badge(scope: HtmlElement, body: HtmlElement | None) -> datetime | None:
+    """A calendar badge outside the content: day, month and year as separate elements
+    (``<span class="month">Feb</span><span class="day">18</span><span class="year">2009</span>``)."""
     for element in scope.iter():
         children = [child for child in element if isinstance(child.tag, str)]
         if not 2 <= len(children) <= 4 or any(len(child) for child in children) or (element.text or "").strip():
             continue
         joined = " ".join(clean_text(child.text or "") for child in children)
-        if len(joined) > 30 or inside(element, _excluded, stop=scope.getparent()):
+        if len(joined) > 30 or inside(element, lambda e: _excluded(e) or e is body, stop=scope.getparent()):
             continue
         value = parse_text(joined)
         if value is not None:
