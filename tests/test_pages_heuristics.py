@@ -64,3 +64,9 @@ def test_a_table_of_dates_in_the_content_is_not_a_calendar_badge(tmp_path: Path)
     (tmp_path / "table.html").write_text(page, encoding="utf-8")
     post = read_pages(tmp_path / "table.html", DiagnosticLog()).posts[0]
     assert post.date is None
+
+
+def test_a_theme_designer_credit_in_meta_author_is_not_the_post_author() -> None:
+    site = read_pages(FIXTURES / "theme-credit-meta.html", DiagnosticLog())
+    assert site.posts[0].author == ""
+    assert site.authors == []

@@ -30,6 +30,8 @@ _NAME_PREFIX = re.compile(
 )
 _META_AUTHOR_NAMES = ("author", "article:author", "shareaholic:article_author_name", "parsely-author",
                       "sailthru.author", "dc.creator", "citation_author", "twitter:creator:name")
+_THEME_CREDIT = re.compile(r"https?://|www\.|\w@\w")
+"""A URL or e-mail in ``<meta name=author>``: a theme's hard-coded credit to its designer, not the author."""
 _AUTHOR_PATH = re.compile(r"/author/([^/?#]+)")
 _AUTHOR_QUERY = re.compile(r"[?&]author=(\d+)")
 
@@ -178,7 +180,7 @@ def _meta_author(page: Page) -> str:
             return meta.get(f"twitter:data{index}", "")
     for name in _META_AUTHOR_NAMES:
         author = meta.get(name, "")
-        if author and not author.startswith(("http", "@")):
+        if author and not author.startswith(("http", "@")) and not _THEME_CREDIT.search(author):
             return author
     return ""
 
