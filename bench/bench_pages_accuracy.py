@@ -17,6 +17,7 @@ import html
 import json
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 from lxml import html as lxml_html
@@ -31,8 +32,20 @@ FIELDS = ("title", "author", "date", "categories", "tags", "body", "comments")
 
 
 def norm(text: str | None) -> str:
-    """Whitespace collapsed, entities decoded, case kept."""
-    return re.sub(r"\s+", " ", html.unescape(text or "")).strip()
+    """Whitespace collapsed, entities decoded, canonically equivalent characters made one (NFC), case kept."""
+    return unicodedata.normalize("NFC", re.sub(r"\s+", " ", html.unescape(text or ""))).strip()
+
+
+_PUNCTUATION = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
+                              "\u2014": "-", "\u00a0": " ", "\u2026": "..."})
+
+
+def same(text: str | None) -> str:
+    """What two labels must share to name the same thing, for both tools alike: case (themes upper-case
+    titles, names and terms with CSS), typographic quotes, dashes and ellipses (WordPress's wptexturize
+    prints them for the plain ones), spacing around hyphens, and whitespace."""
+    text = norm(text).translate(_PUNCTUATION).casefold()
+    return re.sub(r"\s*-\s*", " - ", text).strip()
 
 
 def text_of_html(fragment: str) -> str:
@@ -48,14 +61,16 @@ def ours(path: Path) -> dict:
     if post is None:
         return {}
     authors = {a.login: a for a in site.authors}
-    author = authors.get(post.author)
+    logins = [post.author] + [m.value for m in post.extra if m.key == "coauthor"]
+    names = [(a.display_name or a.login) for a in (authors.get(login) for login in logins) if a]
     return {
         "title": post.title,
-        "author": (author.display_name or author.login) if author else "",
+        "author": ", ".join(names),  # several authors (Co-Authors Plus) as the gold lists them
         "date": post.date.strftime("%Y-%m-%d") if post.date else "",
         "categories": [t.name or t.slug for t in post.terms if t.taxonomy == "category"],
         "tags": [t.name or t.slug for t in post.terms if t.taxonomy == "post_tag"],
-        "body": text_of_html(post.content),
+        # the gold's article text is what a reader sees: the excerpt a theme prints above the content too
+        "body": norm(post.excerpt + " " + text_of_html(post.content)),
         "comments": " ".join(text_of_html(c.content) + " " + c.author_name for c in post.comments),
     }
 
@@ -88,12 +103,12 @@ def theirs(path: Path) -> dict:
 def score(gold: dict, got: dict) -> dict[str, bool | None]:
     """Right/wrong per field; None when the gold has no label for it."""
     result: dict[str, bool | None] = {}
-    result["title"] = norm(got.get("title")) == norm(gold["title"]) if gold.get("title") else None
-    result["author"] = norm(got.get("author")) == norm(gold["author"]) if gold.get("author") else None
+    result["title"] = same(got.get("title")) == same(gold["title"]) if gold.get("title") else None
+    result["author"] = same(got.get("author")) == same(gold["author"]) if gold.get("author") else None
     result["date"] = got.get("date") == gold["date"][:10] if gold.get("date") else None
     for name in ("categories", "tags"):
-        wanted = {norm(x) for x in gold.get(name) or []}
-        result[name] = {norm(x) for x in got.get(name) or []} == wanted if wanted else None
+        wanted = {same(x) for x in gold.get(name) or []}
+        result[name] = {same(x) for x in got.get(name) or []} == wanted if wanted else None
     body = got.get("body") or ""
     must = gold.get("body_must_contain") or []
     must_not = gold.get("body_must_not_contain") or []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from lxml import etree
@@ -30,6 +30,8 @@ _NAME_PREFIX = re.compile(
 )
 _META_AUTHOR_NAMES = ("author", "article:author", "shareaholic:article_author_name", "parsely-author",
                       "sailthru.author", "dc.creator", "citation_author", "twitter:creator:name")
+_THEME_CREDIT = re.compile(r"https?://|www\.|\w@\w")
+"""A URL or e-mail in ``<meta name=author>``: a theme's hard-coded credit to its designer, not the author."""
 _AUTHOR_PATH = re.compile(r"/author/([^/?#]+)")
 _AUTHOR_QUERY = re.compile(r"[?&]author=(\d+)")
 
@@ -64,6 +66,8 @@ class Byline:
     nicename: str = ""
     url: str = ""
     bio: str | None = None
+    coauthors: list[Byline] = field(default_factory=list)
+    """Further authors the same byline links (Co-Authors Plus prints one ``rel=author`` link each)."""
 
 
 def nicename_from_url(href: str) -> str:
@@ -108,6 +112,7 @@ def read_byline(page: Page, scope: HtmlElement, page_wide: bool = True) -> Bylin
                     byline.name = name
                     byline.nicename = nicename_from_url(href)
                     byline.url = href
+                    byline.coauthors = _coauthors(element, byline.nicename)
                     break
             if byline.name:
                 break
@@ -127,6 +132,31 @@ def read_byline(page: Page, scope: HtmlElement, page_wide: bool = True) -> Bylin
     if not byline.nicename and byline.url:
         byline.nicename = nicename_from_url(byline.url)
     return byline
+
+
+def _coauthors(element: HtmlElement, nicename: str) -> list[Byline]:
+    """The other authors linked in the same short byline as ``element`` (``X, Y and Z``)."""
+    if not nicename:
+        return []
+    holder = element.getparent()
+    for _ in range(3):
+        if holder is None or len(text_of(holder)) > 200:
+            return []
+        links = [a for a in holder.iter("a") if nicename_from_url(a.get("href", ""))]
+        if len(links) > 1:
+            break
+        holder = holder.getparent()
+    else:
+        return []
+    found: list[Byline] = []
+    seen = {nicename}
+    for anchor in links:
+        other = nicename_from_url(anchor.get("href", ""))
+        name = clean_name(text_of(anchor))
+        if other not in seen and name:
+            seen.add(other)
+            found.append(Byline(name=name, nicename=other, url=anchor.get("href", "")))
+    return found
 
 
 def _author_href(element: HtmlElement) -> str:
@@ -150,7 +180,7 @@ def _meta_author(page: Page) -> str:
             return meta.get(f"twitter:data{index}", "")
     for name in _META_AUTHOR_NAMES:
         author = meta.get(name, "")
-        if author and not author.startswith(("http", "@")):
+        if author and not author.startswith(("http", "@")) and not _THEME_CREDIT.search(author):
             return author
     return ""
 

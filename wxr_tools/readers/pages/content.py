@@ -23,6 +23,13 @@ _BODY_XPATHS = (
     f".//*[{xclass('entry')}]",
 )
 
+_EXCERPT_XPATH = (
+    f".//*[{xclass('wp-block-post-excerpt')} or {xclass('entry-excerpt')} or {xclass('post-excerpt')}"
+    f" or {xclass('excerpt')} or {xclass('entry-subtitle')} or {xclass('post-subtitle')} or {xclass('subtitle')}"
+    f" or {xclass('intro-text')} or {xclass('standfirst')} or {xclass('sommario')} or {xclass('chapo')}"
+    f" or {xclass('chapeau')}]"
+)
+
 
 def find_body(scope: HtmlElement) -> HtmlElement | None:
     """The element holding the post's content, never a comment's or another post's.
@@ -80,6 +87,20 @@ def body_html(body: HtmlElement) -> str:
         if is_never_content(element) or is_author_box(element) or _is_boilerplate_block(element):
             remove(element)
     return inner_html(body)
+
+
+def read_excerpt(scope: HtmlElement, body: HtmlElement | None) -> str:
+    """The excerpt a theme prints above the content as the post's summary (``the_excerpt()`` as a
+    subtitle or standfirst, the post-excerpt block), as text; empty when none is shown."""
+    for element in scope.xpath(_EXCERPT_XPATH):
+        if body is not None and (inside(element, lambda e: e is body) or inside(body, lambda e: e is element)):
+            continue
+        if inside(element, is_outside_post, stop=scope.getparent()):
+            continue
+        text = text_of(element)
+        if 20 <= len(text) <= 600:
+            return text
+    return ""
 
 
 def fallback_html(scope: HtmlElement, title: str) -> str:

@@ -63,8 +63,8 @@ class MirrorBuilder:
         post = seen.post
         key = self._key(post)
         self.parts.setdefault(key, {}).setdefault(seen.page_number, post.content)
-        if seen.author is not None:
-            self._add_author(seen.author, file)
+        for author in ([seen.author] if seen.author is not None else []) + seen.coauthors:
+            self._add_author(author, file)
         for term in seen.terms:
             self._add_term(term, file)
         if seen.heading_count is not None:

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 
 from lxml.html import HtmlElement
 
-from .boilerplate import inside, is_author_box, is_outside_post
+from .boilerplate import inside, is_author_box, is_comment_zone, is_outside_post
 from .dates import date_from_url, parse_clock, parse_iso, parse_text, with_offset_from
 from .dom import clean_text, text_of, xclass
 from .page import Page
@@ -137,12 +137,12 @@ def read_dates(page: Page, scope: HtmlElement, body: HtmlElement | None = None) 
         gmt = gmt or parse_iso(_str(node.get("datePublished")))
         modified = modified or parse_iso(_str(node.get("dateModified")))
     local = _theme_date(scope) or _date_text(scope) or _date_before_body(scope, body) \
-        or _date_in_headers(page, scope)
+        or _date_in_headers(page, scope) or _date_badge(scope, body)
     if local is not None and gmt is not None and gmt.tzinfo is not None and \
             abs((local.replace(tzinfo=None) - gmt.astimezone(timezone.utc).replace(tzinfo=None)).total_seconds()) > 14 * 3600:
         local = None  # a <time> of something else (related post, comment) than the post
     if local is None and gmt is None:
-        local = date_from_url(page.url)
+        local = date_from_url(page.url) or _date_beside_permalink(page, read_url(page, scope))
     if local is not None and local.tzinfo is not None and local.utcoffset() and local.utcoffset().total_seconds():
         dates.date, dates.date_gmt = local, local.astimezone(timezone.utc)
     elif local is not None and gmt is not None and gmt.tzinfo is not None:
@@ -220,6 +220,41 @@ def _date_before_body(scope: HtmlElement, body: HtmlElement | None) -> datetime 
             continue
         text = (element.text or "").strip()
         if 6 <= len(text) <= 40 and not inside(element, _excluded, stop=scope.getparent()):
+            value = parse_text(text)
+            if value is not None:
+                return value
+    return None
+
+
+def _date_badge(scope: HtmlElement, body: HtmlElement | None) -> datetime | None:
+    """A calendar badge outside the content: day, month and year as separate elements
+    (``<span class="month">Feb</span><span class="day">18</span><span class="year">2009</span>``)."""
+    for element in scope.iter():
+        children = [child for child in element if isinstance(child.tag, str)]
+        if not 2 <= len(children) <= 4 or any(len(child) for child in children) or (element.text or "").strip():
+            continue
+        joined = " ".join(clean_text(child.text or "") for child in children)
+        if len(joined) > 30 or inside(element, lambda e: _excluded(e) or e is body, stop=scope.getparent()):
+            continue
+        value = parse_text(joined)
+        if value is not None:
+            return value
+    return None
+
+
+def _date_beside_permalink(page: Page, url: str) -> datetime | None:
+    """A date in the sentence or list item that links the post itself, outside the post: the sidebar
+    of WordPress's classic default theme ("X was posted on DATE at TIME"), a recent-posts widget
+    showing dates."""
+    if not url:
+        return None
+    for anchor in page.root.iter("a"):
+        href = anchor.get("href")
+        if not href or href.rstrip("/") != url.rstrip("/") or inside(anchor, is_comment_zone):
+            continue
+        holder = anchor.getparent()
+        text = text_of(holder) if holder is not None else ""
+        if len(text) <= 400:
             value = parse_text(text)
             if value is not None:
                 return value

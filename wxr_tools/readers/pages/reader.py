@@ -16,7 +16,7 @@ from wxr_tools.model import Author, Meta, Post, Term, TermRef
 from .archive import ArchiveInfo, read_archive
 from .authors import read_byline
 from .comments import read_comments
-from .content import body_html, fallback_html, find_body
+from .content import body_html, fallback_html, find_body, read_excerpt
 from .detect import decode_page
 from .directory import Directory, read_directory
 from .dom import xclass
@@ -39,6 +39,8 @@ class PostSeen:
     page_number: int = 1
     """Which part of a ``<!--nextpage-->`` post the content is."""
     author: Author | None = None
+    coauthors: list[Author] = field(default_factory=list)
+    """Further authors of a post with several (Co-Authors Plus); their logins are ``coauthor`` extras."""
     terms: list[Term] = field(default_factory=list)
     heading_count: int | None = None
     comment_page: bool = False
@@ -154,7 +156,8 @@ def read_single(page: Page, log: DiagnosticLog) -> PostSeen | None:
         scope.xpath(f".//form[{xclass('post-password-form')}]"))
     title = _without_status_prefix(title, classes, protected)
     refs, terms = _terms(linked, class_only)
-    extra = []
+    coauthors = [Author(login=other.nicename, display_name=other.name) for other in byline.coauthors]
+    extra = [Meta(key="coauthor", value=other.login) for other in coauthors]
     image = _featured_image(scope, page)
     if image:
         extra.append(Meta(key="featured_image", value=image))
@@ -165,12 +168,13 @@ def read_single(page: Page, log: DiagnosticLog) -> PostSeen | None:
         type=located.post_type, status=status, title=title, url=url,
         slug=_slug(url), author=login, date=dates.date, date_gmt=dates.date_gmt,
         modified=dates.modified, modified_gmt=dates.modified_gmt, content=content,
+        excerpt=read_excerpt(scope, body),
         protected=protected,
         sticky="sticky" in (located.wrapper.get("class", "").split() if located.wrapper is not None else []),
         comment_status="open" if page.root.xpath("//form[contains(@action, 'wp-comments-post')]") else "",
         terms=refs, comments=thread.comments, extra=extra,
     )
-    return PostSeen(post=post, page_number=page.paged, author=author, terms=terms,
+    return PostSeen(post=post, page_number=page.paged, author=author, coauthors=coauthors, terms=terms,
                     heading_count=thread.heading_count,
                     comment_page="comment-page-" in page.file or "comment-page-" in (page.url or ""),
                     author_guessed=bool(login) and not nicename, classes=classes)
