@@ -1,0 +1,1 @@
+"""Writers: the model to an output format (Markdown, JSON, SQL)."""

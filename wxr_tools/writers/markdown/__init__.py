@@ -1,0 +1,7 @@
+"""Markdown for static site generators: Hugo, Jekyll, Eleventy, Astro, or plain folders."""
+
+from .presets import PRESETS
+from .report import MarkdownReport
+from .writer import MarkdownOptions, MarkdownOptionsError, write_markdown
+
+__all__ = ["PRESETS", "MarkdownOptions", "MarkdownOptionsError", "MarkdownReport", "write_markdown"]

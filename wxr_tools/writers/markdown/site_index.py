@@ -1,0 +1,179 @@
+"""Pass 1: a small index of the whole site, built while streaming it once.
+
+It holds what rendering any one post needs to know about the others: each
+written post's file and new URL, old URLs to new ones (links, redirects),
+attachment files (featured images), author names, and the transforms'
+:class:`ContentIndex` (reusable blocks, attachment data).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ...model import Post
+from ...source import Source
+from ...transforms import ContentIndex
+from ...transforms.links import LinkTable, site_hosts
+from .paths import Layout, Location
+from .presets import Preset
+from .report import MarkdownReport
+from .slugs import make_slug
+from .statuses import NOT_CONTENT_TYPES, Decision, decide
+
+
+@dataclass(slots=True)
+class _Nested:
+    """A page (or custom type item) waiting for its ancestors to be known."""
+
+    id: int
+    type: str
+    parent: int | None
+    slug: str
+    decision: Decision
+    urls: tuple[str, ...]
+
+
+@dataclass
+class SiteIndex:
+    """What pass 2 needs about every post while it renders one."""
+
+    locations: dict[int, Location]
+    links: LinkTable
+    content: ContentIndex
+    attachment_files: dict[int, str]
+    author_names: dict[str, str]
+    report: MarkdownReport = field(default_factory=MarkdownReport)
+
+
+def _own_urls(post: Post) -> tuple[str, ...]:
+    """The URLs a post answered to: permalink, and guid unless it is an attachment's file URL."""
+    if post.type == "attachment":
+        return (post.url,)
+    return (post.url, post.guid)
+
+
+class _Builder:
+    """Accumulates the index over one pass of the source."""
+
+    def __init__(self, source: Source, preset: Preset, post_types: tuple[str, ...],
+                 write_protected: bool, transliterate: bool) -> None:
+        self.layout = Layout(preset, post_types)
+        self.post_types = post_types
+        self.write_protected = write_protected
+        self.transliterate = transliterate
+        info = source.info
+        self.links = LinkTable(set(site_hosts([info.link, info.base_blog_url])))
+        self.content = ContentIndex()
+        self.locations: dict[int, Location] = {}
+        self.nested: dict[int, _Nested] = {}
+        self.attachments: list[tuple[int, int | None, tuple[str, ...]]] = []
+        self.attachment_files: dict[int, str] = {}
+        self.report = MarkdownReport()
+
+    def _slug(self, post: Post) -> str:
+        return make_slug(post.slug, post.title, transliterate=self.transliterate,
+                         fallback=f"{post.type}-{post.id}")
+
+    def _register(self, post_id: int, urls: Iterable[str], location: Location) -> None:
+        if location.draft:
+            return
+        for url in urls:
+            if url:
+                self.links.add(url, location.url)
+        self.links.add_id(post_id, location.url)
+
+    def _note_rename(self, post_id: int, slug: str, location: Location) -> None:
+        if location.name != slug:
+            self.report.warnings.append(
+                f"post {post_id}: name {slug!r} already taken in its folder; written as {location.name!r}")
+
+    def add(self, post: Post) -> None:
+        self.content.add(post)
+        if post.type != "attachment":
+            self.links.hosts |= site_hosts([post.url, post.guid])
+        if post.type == "attachment":
+            self.attachments.append((post.id, post.parent, _own_urls(post)))
+            if post.attachment_url:
+                self.attachment_files[post.id] = post.attachment_url
+        decision = decide(post, self.post_types, self.write_protected)
+        self.report.decisions[decision.reason] += 1
+        if post.type not in NOT_CONTENT_TYPES and post.type != "post" and post.type in self.post_types:
+            self.nested[post.id] = _Nested(post.id, post.type, post.parent, self._slug(post),
+                                           decision, _own_urls(post))
+            return
+        if not decision.write:
+            return
+        slug = self._slug(post)
+        if post.type == "post":
+            location = self.layout.post(slug, post.date, decision.draft)
+        else:
+            _, location = self.layout.nested(post.type, [], slug, False, decision.draft)
+        self._note_rename(post.id, slug, location)
+        self.locations[post.id] = location
+        self._register(post.id, _own_urls(post), location)
+
+    def _place_nested(self) -> None:
+        """Give pages their places, parents first, siblings in export order."""
+        with_children = {r.parent for r in self.nested.values() if r.decision.write and r.parent}
+        names: dict[int, str] = {}
+
+        def name_of(record: _Nested, seen: frozenset[int]) -> str:
+            if record.id in names:
+                return names[record.id]
+            ancestors: list[str] = []
+            parent = self.nested.get(record.parent) if record.parent else None
+            if parent is not None and parent.type == record.type and parent.id not in seen:
+                ancestors = ancestry(parent, seen | {record.id})
+            if not record.decision.write:
+                names[record.id] = record.slug
+                return record.slug
+            name, location = self.layout.nested(record.type, ancestors, record.slug,
+                                                record.id in with_children, record.decision.draft)
+            names[record.id] = name
+            self._note_rename(record.id, record.slug, location)
+            self.locations[record.id] = location
+            self._register(record.id, record.urls, location)
+            return name
+
+        def ancestry(record: _Nested, seen: frozenset[int]) -> list[str]:
+            parent = self.nested.get(record.parent) if record.parent else None
+            above = []
+            if parent is not None and parent.type == record.type and parent.id not in seen:
+                above = ancestry(parent, seen | {record.id})
+            return [*above, name_of(record, seen)]
+
+        for record in self.nested.values():
+            name_of(record, frozenset())
+        self.nested.clear()
+
+    def _place_attachments(self) -> None:
+        """Attachment pages lead to the post they belong to, else to the file itself."""
+        for post_id, parent, urls in self.attachments:
+            parent_location = self.locations.get(parent) if parent else None
+            if parent_location is not None and not parent_location.draft:
+                target = parent_location.url
+            else:
+                target = self.attachment_files.get(post_id, "")
+            if target:
+                for url in urls:
+                    if url:
+                        self.links.add(url, target)
+                self.links.add_id(post_id, target)
+        self.attachments.clear()
+
+    def finish(self, source: Source) -> SiteIndex:
+        self._place_nested()
+        self._place_attachments()
+        author_names = {a.login: a.display_name or a.login for a in source.authors}
+        return SiteIndex(self.locations, self.links, self.content, self.attachment_files,
+                         author_names, self.report)
+
+
+def build_index(source: Source, preset: Preset, post_types: tuple[str, ...], *,
+                write_protected: bool, transliterate: bool) -> SiteIndex:
+    """Stream the source once and index it (pass 1)."""
+    builder = _Builder(source, preset, post_types, write_protected, transliterate)
+    for post in source.posts():
+        builder.add(post)
+    return builder.finish(source)

@@ -1,0 +1,71 @@
+"""Slugs and file names: readable, unique per folder, and safe on Windows, macOS and Linux."""
+
+from __future__ import annotations
+
+import unicodedata
+from urllib.parse import unquote
+
+from slugify import slugify
+
+MAX_SLUG_BYTES = 120
+"""Longest slug in UTF-8 bytes: leaves room for a date prefix and ``.comments.yaml`` under 255."""
+
+_WINDOWS_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"com{i}" for i in range(10)] + [f"lpt{i}" for i in range(10)]
+)
+
+
+def decode_post_name(post_name: str) -> str:
+    """``post_name`` with its percent-encoding undone; bad or cut sequences are dropped, never fatal."""
+    if "%" not in post_name:
+        return post_name
+    return unquote(post_name, errors="replace").replace("\ufffd", "")
+
+
+def _truncate(slug: str) -> str:
+    """Cut a slug to :data:`MAX_SLUG_BYTES` on a character boundary, without a trailing hyphen."""
+    if len(slug.encode("utf-8")) <= MAX_SLUG_BYTES:
+        return slug
+    cut = slug.encode("utf-8")[:MAX_SLUG_BYTES].decode("utf-8", errors="ignore")
+    return cut.rstrip("-")
+
+
+def make_slug(post_name: str, title: str, *, transliterate: bool = False, fallback: str = "untitled") -> str:
+    """The slug a file and URL are named by.
+
+    From the decoded ``post_name``, or the title when it is empty (drafts),
+    or ``fallback`` when neither gives any letter. Non-ASCII letters are
+    kept unless ``transliterate`` (then ``日本`` becomes ``ri-ben``).
+    """
+    for text in (decode_post_name(post_name).removesuffix("__trashed"), title):
+        slug = slugify(text, allow_unicode=not transliterate)
+        slug = unicodedata.normalize("NFC", slug).strip("-_.")
+        if slug:
+            break
+    else:
+        slug = fallback
+    slug = _truncate(slug)
+    if slug.lower() in _WINDOWS_RESERVED:
+        slug += "-1"
+    return slug
+
+
+class UniqueNames:
+    """Hands out names unique per folder, case-insensitively, the way WordPress does (``-2``, ``-3``)."""
+
+    def __init__(self) -> None:
+        self._taken: dict[str, set[str]] = {}
+
+    def reserve(self, folder: str, name: str) -> None:
+        """Mark a name as taken in a folder (e.g. the posts folder among pages)."""
+        self._taken.setdefault(folder.casefold(), set()).add(name.casefold())
+
+    def claim(self, folder: str, name: str) -> str:
+        """``name``, or ``name-2``, ``name-3``... if another file in ``folder`` has it."""
+        taken = self._taken.setdefault(folder.casefold(), set())
+        candidate, number = name, 1
+        while candidate.casefold() in taken:
+            number += 1
+            candidate = f"{name}-{number}"
+        taken.add(candidate.casefold())
+        return candidate
