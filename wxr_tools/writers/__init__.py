@@ -1,1 +1,1 @@
-"""Writers: the model to an output format (Markdown, JSON, SQL)."""
+"""Writers: each turns the model into one output format."""

@@ -1,0 +1,20 @@
+"""wxr-tools: get a WordPress site's content out of WordPress whole.
+
+Read a WXR export (or saved pages) into one neutral model, then write
+Markdown, JSON or SQL.
+"""
+
+from __future__ import annotations
+
+from .diagnostics import Diagnostic
+from .errors import UnknownFormatError, WxrReadError, WxrToolsError
+from .model import Author, Comment, Meta, Post, Site, SiteInfo, Term, TermRef
+from .readers.wxr import WxrExport, open_wxr, read_wxr
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Author", "Comment", "Diagnostic", "Meta", "Post", "Site", "SiteInfo", "Term", "TermRef",
+    "UnknownFormatError", "WxrExport", "WxrReadError", "WxrToolsError", "open_wxr", "read_wxr",
+    "__version__",
+]

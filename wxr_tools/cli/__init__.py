@@ -1,0 +1,132 @@
+"""The ``wxr`` command: a thin layer over the library (each command is one call)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .. import __version__
+from ..convert import WRITERS, convert as convert_inputs
+from ..info import summarize
+from ..readers import open_source
+from ..schema import render_schema
+from .console import (EXIT_INPUT_ERRORS, EXIT_OK, err, interactive, print_diagnostics, progress_bar,
+                      user_errors)
+
+app = typer.Typer(
+    name="wxr",
+    help="Get a WordPress site's content out whole: WXR exports and saved pages to Markdown, JSON and SQL.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+Inputs = Annotated[list[Path], typer.Argument(help="WXR exports (.xml, .xml.gz, .zip, split parts) or wxr-tools JSON.",
+                                              show_default=False)]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no diagnostics on stderr.")]
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Also print info-level diagnostics.")]
+Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")]
+FromFormat = Annotated[Optional[str], typer.Option("--from", help="Input kind, when detection is not wanted: wxr or json.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"wxr-tools {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Exit codes: 0 fine, 1 errors in the input, 2 usage or I/O errors."""
+
+
+@app.command()
+def convert(
+    inputs: Inputs,
+    to: Annotated[str, typer.Option("--to", "-t", help=f"Output format: {', '.join(WRITERS)}.")] = "json",
+    out: Annotated[Optional[str], typer.Option("--out", "-o", help="Output file or folder; '-' is standard output.")] = None,
+    from_format: FromFormat = None,
+    include_passwords: Annotated[bool, typer.Option(help="Write post passwords (never written by default).")] = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
+    debug: Debug = False,
+) -> None:
+    """Convert exports to another format (library: wxr_tools.convert.convert)."""
+    with user_errors(debug):
+        total = sum(p.stat().st_size for p in inputs if p.is_file())
+        with progress_bar(total or None, interactive(quiet)) as on_bytes:
+            result = convert_inputs(inputs, to=to, out=out, from_format=from_format, on_bytes=on_bytes,
+                                    include_passwords=include_passwords)
+        print_diagnostics(result.diagnostics, verbose=verbose, quiet=quiet)
+        if not quiet and result.out != "-":
+            err.print(f"wrote {result.posts_written} posts to {result.out}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_INPUT_ERRORS if result.has_errors else EXIT_OK)
+
+
+@app.command()
+def info(
+    inputs: Inputs,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object instead of text.")] = False,
+    from_format: FromFormat = None,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
+    debug: Debug = False,
+) -> None:
+    """Show what an export holds: site, counts by type and status, authors, terms, problems
+    (library: wxr_tools.info.summarize)."""
+    with user_errors(debug):
+        source = open_source(inputs, from_format=from_format)
+        summary = summarize(source)
+        if as_json:
+            typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        else:
+            _print_info(summary)
+            print_diagnostics(source.diagnostics, verbose=verbose, quiet=quiet)
+        errors = any(d["severity"] == "error" for d in summary["diagnostics"])
+        raise typer.Exit(EXIT_INPUT_ERRORS if errors else EXIT_OK)
+
+
+def _print_info(summary: dict) -> None:  # type: ignore[type-arg]
+    from rich.console import Console
+    from rich.table import Table
+
+    out = Console(highlight=False)
+    site = summary["site"]
+    out.print(f"[bold]{site['title'] or '(untitled site)'}[/] {site['link']}")
+    out.print(f"WXR {summary['wxr_version'] or '?'} · {summary['generator'] or 'unknown generator'} · "
+              f"{summary['items']} items")
+    table = Table("what", "count", box=None, show_header=False)
+    for kind, count in summary["posts_by_type"].items():
+        table.add_row(f"type {kind}", str(count))
+    for status, count in summary["posts_by_status"].items():
+        table.add_row(f"status {status}", str(count))
+    for kind, count in summary["comments"]["by_type"].items():
+        table.add_row(f"comments: {kind}", str(count))
+    for status, count in summary["comments"]["by_status"].items():
+        table.add_row(f"comments {status}", str(count))
+    for taxonomy, count in summary["terms_by_taxonomy"].items():
+        table.add_row(f"terms {taxonomy}", str(count))
+    table.add_row("authors", ", ".join(a["login"] for a in summary["authors"]) or "none")
+    out.print(table)
+    counts = {s: sum(1 for d in summary["diagnostics"] if d["severity"] == s) for s in ("error", "warning", "info")}
+    out.print(f"diagnostics: {counts['error']} errors, {counts['warning']} warnings, {counts['info']} info")
+
+
+@app.command()
+def schema(
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="The schema of one JSON Lines record.")] = False,
+) -> None:
+    """Print the JSON Schema of the JSON output (library: wxr_tools.schema.build_schema)."""
+    typer.echo(render_schema("jsonl" if jsonl else "json"), nl=False)
+
+
+def main() -> None:
+    """Entry point of the ``wxr`` console script."""
+    app(prog_name="wxr")

@@ -1,0 +1,107 @@
+"""``convert``: inputs to an output format, the library call behind ``wxr convert``."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, Iterator
+
+from .diagnostics import Diagnostic
+from .errors import UnknownFormatError, WxrToolsError
+from .readers import open_source
+from .readers.wxr import InputLike
+from .source import Source
+from .writers.json import write_json, write_jsonl
+
+
+@dataclass
+class ConvertResult:
+    """What a conversion did: where it wrote, how much, and the problems met."""
+
+    to: str
+    out: str
+    posts_written: int = 0
+    summary: dict[str, Any] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.severity == "error" for d in self.diagnostics)
+
+
+@contextmanager
+def _open_output(out: str | os.PathLike[str] | None) -> Iterator[IO[bytes]]:
+    if out is None or str(out) == "-":
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    path = Path(out)
+    if path.is_dir():
+        raise WxrToolsError(f"{path} is a folder; JSON output goes to a file")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    try:
+        with open(tmp, "wb") as stream:
+            yield stream
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def _json_writer(write: Callable[..., int]) -> Callable[..., int]:
+    def run(source: Source, out: str | os.PathLike[str] | None, *, include_passwords: bool = False) -> int:
+        with _open_output(out) as stream:
+            return write(source, stream, include_passwords=include_passwords)
+    return run
+
+
+WRITERS: dict[str, Callable[..., Any]] = {
+    "json": _json_writer(write_json),
+    "jsonl": _json_writer(write_jsonl),
+}
+"""Output format name -> ``writer(source, out, **options)``."""
+
+
+def default_output(inputs: Sequence[InputLike], to: str) -> str:
+    """Where output goes when no ``out`` is given."""
+    if to in ("json", "jsonl"):
+        return "-"
+    first = inputs[0]
+    name = Path(os.fspath(first)).name if not hasattr(first, "read") else "export"  # type: ignore[arg-type]
+    for suffix in (".gz", ".zip", ".xml", ".json", ".jsonl"):
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+    return name or "export"
+
+
+def convert(
+    inputs: Sequence[InputLike],
+    *,
+    to: str = "json",
+    out: str | os.PathLike[str] | None = None,
+    from_format: str | None = None,
+    on_bytes: Callable[[int], None] | None = None,
+    **options: Any,
+) -> ConvertResult:
+    """Read ``inputs`` as one site and write it as ``to`` into ``out``.
+
+    ``options`` go to the writer (e.g. ``include_passwords`` for JSON).
+    """
+    writer = WRITERS.get(to)
+    if writer is None:
+        raise UnknownFormatError("output format", to, list(WRITERS))
+    source = open_source(inputs, from_format=from_format, on_bytes=on_bytes)
+    target = str(out) if out is not None else default_output(inputs, to)
+    outcome = writer(source, target, **options)
+    result = ConvertResult(to=to, out=target, diagnostics=list(source.diagnostics))
+    if isinstance(outcome, int):
+        result.posts_written = outcome
+    elif isinstance(outcome, dict):
+        result.summary = outcome
+        result.posts_written = int(outcome.get("posts_written", 0))
+    return result

@@ -1,0 +1,45 @@
+"""Readers: each turns one input format into the model; ``open_source`` picks one."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from ..errors import UnknownFormatError, WxrReadError
+from ..source import Source, SiteSource
+from .json import read_json
+from .wxr import InputLike, open_wxr
+
+INPUT_FORMATS = ("wxr", "json")
+
+
+def detect_format(source: InputLike) -> str:
+    """The input kind of a path, from its content: ``wxr`` or ``json``."""
+    if hasattr(source, "read"):
+        return "wxr"
+    path = Path(os.fspath(source))  # type: ignore[arg-type]
+    if not path.exists():
+        raise WxrReadError("no such file or folder", file=str(path), hint="check the path")
+    if path.is_dir() or path.suffix.lower() in (".gz", ".zip"):
+        return "wxr"
+    with open(path, "rb") as stream:
+        head = stream.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"{"):
+        return "json"
+    return "wxr"
+
+
+def open_source(inputs: Sequence[InputLike], *, from_format: str | None = None,
+                on_bytes: Callable[[int], None] | None = None) -> Source:
+    """Open inputs as one site to stream, detecting their kind unless ``from_format`` says."""
+    if not inputs:
+        raise WxrReadError("no input given", hint="name at least one export file")
+    kind = from_format or detect_format(inputs[0])
+    if kind == "wxr":
+        return open_wxr(*inputs, on_bytes=on_bytes)
+    if kind == "json":
+        if len(inputs) != 1:
+            raise WxrReadError("JSON input is one file", hint="give a single .json or .jsonl file")
+        return SiteSource(read_json(inputs[0]))  # type: ignore[arg-type]
+    raise UnknownFormatError("input format", kind, list(INPUT_FORMATS))

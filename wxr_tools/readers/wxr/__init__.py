@@ -1,0 +1,179 @@
+"""The streaming WXR reader: WordPress exports of any size and state of repair.
+
+``open_wxr`` reads the channel (site, authors, terms) up front and streams the
+posts; ``read_wxr`` loads everything into a :class:`~wxr_tools.model.Site`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from ...diagnostics import Diagnostic, DiagnosticLog
+from ...errors import WxrReadError
+from ...model import Author, Post, Site, SiteInfo, Term
+from .elements import Context, id_from_url, read_author, read_item, read_term, text_of
+from .inputs import InputFile, InputLike, expand_inputs
+from .namespaces import KNOWN_WXR_VERSIONS, canonical, wxr_namespace_version
+from .parse import FileStats, elements
+
+DEFAULT_MAX_FIELD_SIZE = 256 * 1024 * 1024
+"""Largest text one field may hold (characters); larger ones are truncated and reported."""
+
+_INFO_FIELDS = {
+    "title": "title", "link": "link", "description": "description", "language": "language",
+    "pubDate": "pub_date", "generator": "generator", "wp:wxr_version": "wxr_version",
+    "wp:base_site_url": "base_site_url", "wp:base_blog_url": "base_blog_url",
+}
+_TERM_KINDS = ("wp:category", "wp:tag", "wp:term")
+
+
+class WxrExport:
+    """An opened export (one file or the parts of a split one) read as one site.
+
+    ``info``, ``authors`` and ``terms`` are read when it opens; ``posts()``
+    streams the items and may be called again for another pass.
+    """
+
+    def __init__(self, *sources: InputLike, max_field_size: int = DEFAULT_MAX_FIELD_SIZE,
+                 on_bytes: Callable[[int], None] | None = None) -> None:
+        self.files: list[InputFile] = expand_inputs(sources)
+        self.max_field_size = max_field_size
+        self.on_bytes = on_bytes
+        self.info = SiteInfo()
+        self.authors: list[Author] = []
+        self.terms: list[Term] = []
+        self._author_logins: set[str] = set()
+        self._term_keys: set[tuple[str, str]] = set()
+        self._header_log = DiagnosticLog()
+        self._posts_log = DiagnosticLog()
+        self.items_read = 0
+        for file in self.files:
+            self._read_header(file)
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        """Every problem found: in the channel data, and in the last full pass over the posts."""
+        seen: set[Diagnostic] = set()
+        unique = []
+        for diagnostic in self._header_log.items + self._posts_log.items:
+            if diagnostic not in seen:  # the posts pass re-reads the channel: report once
+                seen.add(diagnostic)
+                unique.append(diagnostic)
+        return unique
+
+    @property
+    def total_bytes(self) -> int | None:
+        """Size of all parts in bytes, when known (for progress bars)."""
+        sizes = [f.size for f in self.files]
+        return None if any(s is None for s in sizes) else sum(sizes)  # type: ignore[misc]
+
+    # -- channel -----------------------------------------------------------
+    def _read_header(self, file: InputFile) -> None:
+        stats = FileStats()
+        ctx = Context(self._header_log, file.name, self.max_field_size)
+        first = file is self.files[0]
+        seen_version = False
+        for _, element in elements(file, self._header_log, stats, stop_at_first_item=True):
+            name = canonical(element.tag)
+            if name == "wp:wxr_version":
+                seen_version = True
+            self._channel_element(element, name, ctx, set_info=first)
+        if stats.root != "rss":
+            raise WxrReadError("not a WordPress export: no <rss> root element was found",
+                               file=file.name, hint="give the XML file from Tools > Export")
+        self._check_version(file, stats, seen_version, ctx)
+
+    def _channel_element(self, element, name: str, ctx: Context, *, set_info: bool) -> None:  # type: ignore[no-untyped-def]
+        if name == "wp:author":
+            author = read_author(element, ctx)
+            if author.login not in self._author_logins:
+                self._author_logins.add(author.login)
+                self.authors.append(author)
+        elif name in _TERM_KINDS:
+            term = read_term(element, name, ctx)
+            key = (term.taxonomy, term.slug)
+            if key not in self._term_keys:
+                self._term_keys.add(key)
+                self.terms.append(term)
+        elif set_info and name in _INFO_FIELDS and not getattr(self.info, _INFO_FIELDS[name]):
+            setattr(self.info, _INFO_FIELDS[name], text_of(element).strip())
+
+    def _check_version(self, file: InputFile, stats: FileStats, seen_version: bool,
+                       ctx: Context) -> None:
+        ns_versions = sorted({v for uri in stats.namespaces.values()
+                              if (v := wxr_namespace_version(uri or ""))})
+        version = self.info.wxr_version
+        log = self._header_log
+        if not ns_versions:
+            log.add("WXR123", "error", "no WordPress export namespace (http://wordpress.org/export/1.x/)"
+                    " is declared on <rss>: this looks like a plain RSS feed", file=file.name, line=1,
+                    action="read what could be read")
+        if not seen_version:
+            guess = ns_versions[-1] if ns_versions else "unknown"
+            log.add("WXR120", "warning", f"no <wp:wxr_version>; the namespace says {guess}",
+                    file=file.name, action=f"read as WXR {guess}")
+        elif version and version not in KNOWN_WXR_VERSIONS:
+            try:
+                newer = tuple(int(p) for p in version.split(".")) > (1, 2)
+            except ValueError:
+                newer = False
+            if newer:
+                log.add("WXR122", "warning", f"WXR version {version} is newer than 1.2, the newest known",
+                        file=file.name, action="read as WXR 1.2; unknown elements kept in extra")
+            else:
+                log.add("WXR121", "error", f"WXR version {version!r} is not a version number",
+                        file=file.name, action="read as WXR 1.2")
+
+    # -- posts -------------------------------------------------------------
+    def posts(self) -> Iterator[Post]:
+        """Stream every item of every part, in order."""
+        self._posts_log = DiagnosticLog()
+        self.items_read = 0
+        synthetic_id = 0
+        for file in self.files:
+            stats = FileStats()
+            ctx = Context(self._posts_log, file.name, self.max_field_size)
+            for kind, element in elements(file, self._posts_log, stats, on_bytes=self.on_bytes):
+                if kind == "channel":
+                    name = canonical(element.tag)
+                    if name == "wp:author" or name in _TERM_KINDS:
+                        self._channel_element(element, name, ctx, set_info=False)
+                    continue
+                post = read_item(element, ctx)
+                if post.id == 0:
+                    guessed = id_from_url(post.guid) or id_from_url(post.url)
+                    if guessed is None:
+                        synthetic_id -= 1
+                    post.id = guessed or synthetic_id
+                    self._posts_log.add("WXR140", "warning", "an item without a post id",
+                                        file=file.name, line=element.sourceline,
+                                        action=f"given the id {post.id}" + (
+                                            " from its guid or link" if guessed else ""))
+                self.items_read += 1
+                yield post
+            if stats.item_tags != stats.items_read:
+                self._posts_log.add(
+                    "WXR109", "error",
+                    f"the file holds {stats.item_tags} <item> start tags but {stats.items_read} items "
+                    "were read", file=file.name,
+                    action="check the file: items may be damaged or lost" if stats.item_tags >
+                    stats.items_read else "extra items were recovered")
+
+    def read(self) -> Site:
+        """Everything, in memory."""
+        posts = list(self.posts())
+        return Site(info=self.info, authors=list(self.authors), terms=list(self.terms), posts=posts)
+
+
+def open_wxr(*sources: InputLike, max_field_size: int = DEFAULT_MAX_FIELD_SIZE,
+             on_bytes: Callable[[int], None] | None = None) -> WxrExport:
+    """Open an export for streaming: paths, file objects, ``.gz``, ``.zip`` or split parts."""
+    return WxrExport(*sources, max_field_size=max_field_size, on_bytes=on_bytes)
+
+
+def read_wxr(*sources: InputLike, max_field_size: int = DEFAULT_MAX_FIELD_SIZE) -> Site:
+    """Read a whole export into a :class:`Site`."""
+    return open_wxr(*sources, max_field_size=max_field_size).read()
+
+
+__all__ = ["DEFAULT_MAX_FIELD_SIZE", "WxrExport", "open_wxr", "read_wxr"]

@@ -1,0 +1,242 @@
+"""Repairs for broken exports, applied as the bytes stream into the parser.
+
+Only the recovery pass uses this (a well-formed file is parsed as it is).
+Each repair keeps line numbers as they are in the file, so diagnostics point
+at the real line, and each one is recorded.
+"""
+
+from __future__ import annotations
+
+import codecs
+import html.entities
+import re
+from collections.abc import Iterator
+
+from ...diagnostics import DiagnosticLog
+
+_XML_DECL = re.compile(r"<\?xml[^>]*\?>")
+_ENCODING_DECL = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_START = re.compile(r"<\?xml|<rss|<!--|<!DOCTYPE|<\w")
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\udc80-\udcff]+")
+# What matters outside CDATA: its opening, ampersands, and stray "]]>".
+_MARKUP_TOKENS = re.compile(r"<!\[CDATA\[|<!--|&(?:#[0-9]+;|#x[0-9A-Fa-f]+;|([A-Za-z][A-Za-z0-9._-]*);)?|\]\]>|<!DOCTYPE")
+_XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
+_CDATA_OPEN = "<![CDATA["
+_CDATA_CLOSE = "]]>"
+
+
+def sniff_encoding(head: bytes) -> str:
+    """The encoding a file declares by BOM or XML declaration; UTF-8 when it says none."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    match = _ENCODING_DECL.search(head[:4096])
+    if match:
+        name = match.group(1).decode("ascii").lower()
+        try:
+            return codecs.lookup(name).name
+        except LookupError:
+            return "utf-8"
+    return "utf-8"
+
+
+class Repairer:
+    """Turns a byte stream of a broken export into well-formed UTF-8, chunk by chunk."""
+
+    def __init__(self, log: DiagnosticLog, file: str) -> None:
+        self.log = log
+        self.file = file
+        self.line = 1  # line number at the start of the text not yet emitted
+        self.in_cdata = False
+        self.in_comment = False
+        self.cdata_depth = 0
+        self.started = False
+        self.saw_end = False
+        self._pending = ""
+        self._counts: dict[str, int] = {}
+
+    # -- public ------------------------------------------------------------
+    def repair(self, chunks: Iterator[bytes]) -> Iterator[bytes]:
+        """Yield repaired UTF-8 bytes for the raw chunks of one file."""
+        decoder = None
+        for chunk in chunks:
+            if decoder is None:
+                encoding = sniff_encoding(chunk)
+                decoder = codecs.getincrementaldecoder(encoding)(errors="surrogateescape")
+            text = decoder.decode(chunk)
+            out = self._feed(text, final=False)
+            if out:
+                yield out.encode("utf-8")
+        if decoder is not None:
+            text = decoder.decode(b"", final=True)
+            out = self._feed(text, final=True)
+            if out:
+                yield out.encode("utf-8")
+        self._summarise()
+
+    # -- steps -------------------------------------------------------------
+    def _feed(self, text: str, final: bool) -> str:
+        text = self._pending + text
+        self._pending = ""
+        if not self.started:
+            text = self._strip_prologue(text, final)
+            if not self.started:
+                self._pending = text
+                return ""
+        if not final:
+            # keep a short tail back so no token is cut in two
+            cut = max(text.rfind("<", len(text) - 16), text.rfind("&", len(text) - 64),
+                      text.rfind("]", len(text) - 3))
+            if cut >= 0:
+                self._pending = text[cut:]
+                text = text[:cut]
+        text = self._fix_characters(text)
+        out = self._fix_markup(text)
+        if "</rss>" in out or "</channel>" in out:
+            self.saw_end = True
+        self.line += text.count("\n")
+        return out
+
+    def _strip_prologue(self, text: str, final: bool) -> str:
+        match = _START.search(text)
+        if match is None:
+            if final:
+                self.started = True
+            return text
+        self.started = True
+        junk, rest = text[: match.start()], text[match.start():]
+        if junk.strip("\ufeff \t\r\n"):
+            self._note("WXR106", "warning",
+                       f"{len(junk.strip())} characters before the XML (PHP warnings or a stray BOM)",
+                       "removed", line=1)
+        decl = _XML_DECL.match(rest)
+        if decl:  # the text is re-encoded as UTF-8: its declaration no longer holds
+            rest = "\n" * decl.group(0).count("\n") + rest[decl.end():]
+        return "\n" * junk.count("\n") + rest
+
+    def _fix_characters(self, text: str) -> str:
+        if not _BAD_CHARS.search(text):
+            return text
+
+        def replace(match: re.Match[str]) -> str:
+            run = match.group(0)
+            line = self.line + text.count("\n", 0, match.start())
+            if "\udc80" <= run[0] <= "\udcff":
+                raw = run.encode("utf-8", "surrogateescape")
+                self._note("WXR102", "warning", "bytes that are not UTF-8", "decoded as Windows-1252",
+                           line=line)
+                return raw.decode("cp1252", "replace")
+            self._note("WXR101", "warning", "control characters that XML does not allow", "removed",
+                       line=line)
+            return ""
+
+        return _BAD_CHARS.sub(replace, text)
+
+    def _fix_markup(self, text: str) -> str:
+        out: list[str] = []
+        pos = 0
+        n = len(text)
+        while pos < n:
+            if self.in_comment:
+                end = text.find("-->", pos)
+                if end == -1:
+                    out.append(text[pos:])
+                    break
+                out.append(text[pos:end + 3])
+                self.in_comment = False
+                pos = end + 3
+                continue
+            if self.in_cdata:
+                close = text.find(_CDATA_CLOSE, pos)
+                nested = text.find(_CDATA_OPEN, pos)
+                if nested != -1 and (close == -1 or nested < close):
+                    out.append(text[pos:nested + len(_CDATA_OPEN)])
+                    self.cdata_depth += 1
+                    self._note("WXR105", "warning", "a CDATA section inside another", "kept as text",
+                               line=self._line_at(text, nested))
+                    pos = nested + len(_CDATA_OPEN)
+                    continue
+                if close == -1:
+                    out.append(text[pos:])
+                    break
+                if self.cdata_depth > 1:
+                    out.append(text[pos:close] + "]]]]><![CDATA[>")
+                    self.cdata_depth -= 1
+                    pos = close + 3
+                    continue
+                # does this "]]>" close the section, or is another "]]>" due before any markup?
+                after = close + 3
+                next_tag = text.find("<", after)
+                next_close = text.find(_CDATA_CLOSE, after)
+                if next_close != -1 and (next_tag == -1 or next_close < next_tag):
+                    self._note("WXR105", "warning", "a literal ']]>' ended a CDATA section early",
+                               "kept as text", line=self._line_at(text, close))
+                    out.append(text[pos:close] + "]]]]><![CDATA[>")
+                    pos = after
+                    continue
+                out.append(text[pos:after])
+                self.in_cdata = False
+                self.cdata_depth = 0
+                pos = after
+                continue
+            match = _MARKUP_TOKENS.search(text, pos)
+            if match is None:
+                out.append(text[pos:])
+                break
+            out.append(text[pos:match.start()])
+            token = match.group(0)
+            pos = match.end()
+            if token == "<!--":
+                out.append(token)
+                self.in_comment = True
+            elif token == _CDATA_OPEN:
+                out.append(token)
+                self.in_cdata = True
+                self.cdata_depth = 1
+            elif token == "]]>":
+                out.append("]]&gt;")
+                self._note("WXR105", "warning", "a literal ']]>' outside CDATA", "escaped",
+                           line=self._line_at(text, match.start()))
+            elif token == "<!DOCTYPE":
+                end = text.find(">", pos) if "[" not in text[pos:text.find(">", pos)] else text.find("]>", pos)
+                end = n if end == -1 else end + (2 if text.startswith("]>", end) else 1)
+                self._note("WXR110", "warning", "a document type declaration (DTD)",
+                           "ignored: no entities are loaded or expanded", line=self._line_at(text, match.start()))
+                out.append("\n" * text.count("\n", pos, end))
+                pos = end
+            elif token == "&":
+                out.append("&amp;")
+                self._note("WXR103", "warning", "a bare '&' that starts no entity", "escaped as &amp;",
+                           line=self._line_at(text, match.start()))
+            elif match.group(1) and match.group(1) not in _XML_ENTITIES:
+                name = match.group(1)
+                codepoint = html.entities.name2codepoint.get(name)
+                if codepoint is not None:
+                    out.append(f"&#{codepoint};")
+                    self._note("WXR104", "warning", f"the HTML entity &{name}; that XML does not define",
+                               "replaced by its character", line=self._line_at(text, match.start()))
+                else:
+                    out.append("&amp;" + token[1:])
+                    self._note("WXR104", "warning", f"an unknown entity &{name};", "kept as text",
+                               line=self._line_at(text, match.start()))
+            else:
+                out.append(token)
+        return "".join(out)
+
+    # -- bookkeeping -------------------------------------------------------
+    def _line_at(self, text: str, index: int) -> int:
+        return self.line + text.count("\n", 0, index)
+
+    def _note(self, code: str, severity: str, what: str, action: str, *, line: int) -> None:
+        """Record the first few of each kind in full; count the rest."""
+        seen = self._counts.get(code, 0)
+        self._counts[code] = seen + 1
+        if seen < 20:
+            self.log.add(code, severity, f"found {what}", file=self.file, line=line, action=action)  # type: ignore[arg-type]
+
+    def _summarise(self) -> None:
+        for code, count in self._counts.items():
+            if count > 20:
+                self.log.add(code, "info", f"{count - 20} more of {code} not listed one by one",  # type: ignore[arg-type]
+                             file=self.file, action="repaired the same way")

@@ -1,0 +1,74 @@
+"""JSON output: one document (``--to json``) or one record per line (``--to jsonl``).
+
+Both are written as the posts stream by, so memory does not grow with the
+export. Post passwords are left out unless asked for.
+"""
+
+from __future__ import annotations
+
+from typing import IO
+
+import msgspec
+
+from ..model import MODEL_VERSION, Post
+from ..source import Source
+
+_encoder = msgspec.json.Encoder()
+RECORD_KINDS = ("site", "author", "term", "post")
+
+
+def _public(post: Post, include_passwords: bool) -> Post:
+    if include_passwords or post.password is None:
+        return post
+    return msgspec.structs.replace(post, password=None)
+
+
+def write_json(source: Source, out: IO[bytes], *, include_passwords: bool = False) -> int:
+    """Write ``{"model_version", "site", "authors", "terms", "posts"}``; return posts written."""
+    encode = _encoder.encode
+    out.write(b'{"model_version":%d,"site":' % MODEL_VERSION)
+    out.write(encode(source.info))
+    out.write(b',"authors":')
+    out.write(encode(source.authors))
+    out.write(b',"terms":')
+    out.write(encode(source.terms))
+    out.write(b',"posts":[')
+    count = 0
+    for post in source.posts():
+        if count:
+            out.write(b",")
+        out.write(encode(_public(post, include_passwords)))
+        count += 1
+    out.write(b"]}\n")
+    return count
+
+
+def _record(kind: str, struct: msgspec.Struct) -> bytes:
+    body = _encoder.encode(struct)
+    return b'{"record":"%s",%s\n' % (kind.encode(), body[1:]) if body != b"{}" else \
+        b'{"record":"%s"}\n' % kind.encode()
+
+
+def write_jsonl(source: Source, out: IO[bytes], *, include_passwords: bool = False) -> int:
+    """Write one JSON record per line, each with a ``record`` field; return posts written.
+
+    The first line is the site (with ``model_version``), then authors, terms, posts.
+    Authors and terms met after the posts (split exports) follow them.
+    """
+    out.write(b'{"record":"site","model_version":%d,%s\n' % (MODEL_VERSION, _encoder.encode(source.info)[1:]))
+    authors_done = terms_done = 0
+    for author in source.authors:
+        out.write(_record("author", author))
+    authors_done = len(source.authors)
+    for term in source.terms:
+        out.write(_record("term", term))
+    terms_done = len(source.terms)
+    count = 0
+    for post in source.posts():
+        out.write(_record("post", _public(post, include_passwords)))
+        count += 1
+    for author in source.authors[authors_done:]:
+        out.write(_record("author", author))
+    for term in source.terms[terms_done:]:
+        out.write(_record("term", term))
+    return count
