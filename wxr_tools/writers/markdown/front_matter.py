@@ -59,6 +59,8 @@ def parse_fields(spec: str | None, preset: Preset) -> tuple[FieldChoice, ...]:
 
 
 _PLAIN_SAFE = re.compile(r"[A-Za-z][A-Za-z0-9 _./-]*\Z")
+_ODD_BREAKS = re.compile("[\r\x85\u2028\u2029]")
+"""Line breaks YAML readers disagree on: only double quotes (escaped) keep them."""
 _AMBIGUOUS_WORDS = frozenset({
     "y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf",
 })
@@ -76,7 +78,9 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.Node:
-    if "\n" in text:
+    if _ODD_BREAKS.search(text):
+        style = '"'
+    elif "\n" in text:
         style = "|"
     else:
         style = "'" if _needs_quotes(text) else None
