@@ -30,7 +30,7 @@ class Context:
 
 def text_of(element: etree._Element) -> str:
     """All text of an element: its text, or its markup when it holds child elements."""
-    if len(element) == 0:
+    if not len(element):
         return element.text or ""
     inner = [element.text or ""]
     for child in element:
@@ -114,7 +114,7 @@ def _meta(element: etree._Element, ctx: Context) -> Meta:
     for child in element:
         name = canonical(child.tag)
         if name == "wp:meta_key":
-            key = _field(child, ctx)
+            key = child.text or "" if not len(child) else text_of(child)
         elif name == "wp:meta_value":
             value = _field(child, ctx)
     return Meta(key=key, value=value)
@@ -203,6 +203,7 @@ def read_comment(element: etree._Element, ctx: Context) -> Comment:
 
 # Item elements the model keeps in fields; the rest go to Post.extra.
 _IGNORED_ITEM_FIELDS = frozenset({"pubDate", "description"})
+_LARGE_ITEM_FIELDS = frozenset({"content:encoded", "excerpt:encoded"})
 
 
 def read_item(element: etree._Element, ctx: Context) -> Post:
@@ -213,9 +214,14 @@ def read_item(element: etree._Element, ctx: Context) -> Post:
     meta: list[Meta] = []
     comments: list[Comment] = []
     extra: list[Meta] = []
+    scalars = _SCALAR_ITEM_FIELDS
     for child in element:
         name = canonical(child.tag)
-        if name == "category":
+        if name in scalars:  # the common case first: ids, dates, statuses (never markup)
+            values[name] = child.text or ""
+        elif name in _TEXT_ITEM_FIELDS:
+            values[name] = text_of(child)
+        elif name == "category":
             domain = child.get("domain")
             if domain:
                 terms.append(TermRef(taxonomy=domain, slug=(child.get("nicename") or "").strip(),
@@ -226,10 +232,8 @@ def read_item(element: etree._Element, ctx: Context) -> Post:
             meta.append(_meta(child, ctx))
         elif name == "wp:comment":
             comments.append(read_comment(child, ctx))
-        elif name in ("content:encoded", "excerpt:encoded"):
+        elif name in _LARGE_ITEM_FIELDS:
             values[name] = _field(child, ctx)
-        elif name in _KNOWN_ITEM_FIELDS:
-            values[name] = text_of(child)
         elif name in _IGNORED_ITEM_FIELDS and not (child.text or "").strip():
             continue
         elif name:
@@ -282,8 +286,9 @@ def read_item(element: etree._Element, ctx: Context) -> Post:
     )
 
 
-_KNOWN_ITEM_FIELDS = frozenset({
-    "title", "link", "guid", "dc:creator", "wp:post_id", "wp:post_date", "wp:post_date_gmt",
+_TEXT_ITEM_FIELDS = frozenset({"title", "link", "guid", "dc:creator"})
+_SCALAR_ITEM_FIELDS = frozenset({
+    "wp:post_id", "wp:post_date", "wp:post_date_gmt",
     "wp:post_modified", "wp:post_modified_gmt", "wp:comment_status", "wp:ping_status",
     "wp:post_name", "wp:status", "wp:post_parent", "wp:menu_order", "wp:post_type",
     "wp:post_password", "wp:is_sticky", "wp:attachment_url",

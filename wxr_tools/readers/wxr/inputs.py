@@ -126,8 +126,10 @@ class _Unclosable(io.RawIOBase):
 class CountingReader:
     """A byte stream that counts ``<item>`` start tags and bytes as it is read."""
 
-    def __init__(self, stream: BinaryIO, on_bytes: Callable[[int], None] | None = None) -> None:
+    def __init__(self, stream: BinaryIO, on_bytes: Callable[[int], None] | None = None,
+                 name: str = "") -> None:
         self._stream = stream
+        self.name = name  # lxml files its error messages under this name
         self._tail = b""
         self.item_tags = 0
         self.bytes_read = 0

@@ -8,6 +8,7 @@ the caller sees each item once, in order (the feedparser approach).
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -23,7 +24,10 @@ CHANNEL_TAGS = (
     "{*}wxr_version", "{*}base_site_url", "{*}base_blog_url",
     "{*}author", "{*}category", "{*}tag", "{*}term",
 )
-_TAGS = ("{*}item", "{*}channel", "{*}rss", *CHANNEL_TAGS)
+_HEADER_TAGS = ("{*}item", "{*}channel", "{*}rss", *CHANNEL_TAGS)
+# After the header only items matter, and channel elements no item holds (authors, terms met
+# late): fewer events, and end events only, keep the posts pass close to raw parsing speed.
+_POSTS_TAGS = ("{*}item", "{*}rss", "{*}author", "{*}tag", "{*}term")
 
 
 @dataclass
@@ -37,21 +41,24 @@ class FileStats:
     root: str = ""
     namespaces: dict[str, str] = field(default_factory=dict)
     closed: bool = False
+    has_dtd: bool = False
 
 
 class _Chunks:
     """A file-like object over an iterator of byte chunks, for ``iterparse``."""
 
-    def __init__(self, chunks: Iterator[bytes]) -> None:
+    def __init__(self, chunks: Iterator[bytes], name: str) -> None:
         self._chunks = chunks
+        self.name = name
 
     def read(self, size: int = -1) -> bytes:
         return next(self._chunks, b"")
 
 
-def _iterparse(stream: object, recover: bool) -> etree.iterparse:
+def _iterparse(stream: object, recover: bool, header: bool) -> etree.iterparse:
     return etree.iterparse(
-        stream, events=("start", "end"), tag=_TAGS, recover=recover, huge_tree=True,
+        stream, events=("start", "end") if header else ("end",),
+        tag=_HEADER_TAGS if header else _POSTS_TAGS, recover=recover, huge_tree=True,
         resolve_entities=False, load_dtd=False, no_network=True, remove_comments=True,
         remove_pis=True,
     )
@@ -71,18 +78,22 @@ def elements(
     ``stop_at_first_item`` it stops when the first item starts (channel data only).
     """
     handed = 0  # elements handed over by the strict pass
-    raw = CountingReader(source.open(), on_bytes)
+    tag = f"wxr-tools-{uuid.uuid4().hex}"  # names this parse in lxml's shared error log
+    raw = CountingReader(source.open(), on_bytes, name=tag)
     try:
-        parser = _iterparse(raw, recover=False)
+        parser = _iterparse(raw, recover=False, header=stop_at_first_item)
         try:
             for kind, element in _walk(parser, stats, stop_at_first_item):
                 yield kind, element
                 handed += 1
             stats.item_tags = raw.item_tags
+            if stats.has_dtd:
+                log.add("WXR110", "warning", "found a document type declaration (DTD)", file=source.name,
+                        line=1, action="ignored: no entities are loaded or expanded")
             return
         except etree.XMLSyntaxError as exc:
-            if stats.closed and _only_namespace_errors(parser, exc):
-                for entry in _namespace_entries(parser, exc):
+            if stats.closed and _only_namespace_errors(exc):
+                for entry in _namespace_entries(exc, tag):
                     log.add("WXR107", "warning", entry.message, file=source.name, line=entry.line,
                             column=entry.column, action="element kept without a namespace")
                 stats.item_tags = raw.item_tags
@@ -101,10 +112,12 @@ def _recover(source: InputFile, log: DiagnosticLog, stats: FileStats, *, skip: i
              stop_at_first_item: bool) -> Iterator[tuple[str, etree._Element]]:
     stats.recovered = True
     stats.items_read = 0  # this pass walks the whole file again
-    raw = CountingReader(source.open())
+    tag = f"wxr-tools-{uuid.uuid4().hex}"
+    raw = CountingReader(source.open(), name=tag)
     repairer = Repairer(log, source.name)
     try:
-        parser = _iterparse(_Chunks(repairer.repair(raw.iter_chunks())), recover=True)
+        parser = _iterparse(_Chunks(repairer.repair(raw.iter_chunks()), tag), recover=True,
+                            header=stop_at_first_item)
         seen = 0
         last_item: etree._Element | None = None
         for kind, element in _walk(parser, stats, stop_at_first_item):
@@ -114,10 +127,9 @@ def _recover(source: InputFile, log: DiagnosticLog, stats: FileStats, *, skip: i
             if kind == "item":
                 last_item = element
             yield kind, element
-        for entry in parser.error_log:
-            if "NS_ERR" in entry.type_name:
-                log.add("WXR107", "warning", entry.message, file=source.name, line=entry.line,
-                        column=entry.column, action="element kept without a namespace")
+        for entry in _namespace_entries(parser.error_log, tag):
+            log.add("WXR107", "warning", entry.message, file=source.name, line=entry.line,
+                    column=entry.column, action="element kept without a namespace")
         stats.item_tags = raw.item_tags
         if not repairer.saw_end and not stop_at_first_item:
             stats.truncated = True
@@ -132,30 +144,35 @@ def _recover(source: InputFile, log: DiagnosticLog, stats: FileStats, *, skip: i
 
 def _walk(parser: etree.iterparse, stats: FileStats,
           stop_at_first_item: bool) -> Iterator[tuple[str, etree._Element]]:
-    depth_channel: etree._Element | None = None
+    channel: etree._Element | None = None
     for event, element in parser:
         tag = element.tag
         local = tag.rpartition("}")[2] if tag[0] == "{" else tag
-        if event == "start":
+        if event == "start":  # header pass only
             if local == "rss" and not stats.root:
                 stats.root = "rss"
                 stats.namespaces = dict(element.nsmap)  # type: ignore[arg-type]
-            elif local == "channel" and depth_channel is None:
-                depth_channel = element
-            elif local == ITEM and stop_at_first_item and element.getparent() is depth_channel:
+                stats.has_dtd = bool(element.getroottree().docinfo.doctype)
+            elif local == "channel" and channel is None:
+                channel = element
+            elif local == ITEM and stop_at_first_item and element.getparent() is channel:
                 return
             continue
-        if local == "rss" and element.getparent() is None:
-            stats.closed = True
-            continue
         parent = element.getparent()
-        if local == ITEM and parent is depth_channel:
+        if parent is None:
+            stats.closed = local == "rss"
+            continue
+        if channel is None and parent.getparent() is not None and \
+                parent.getparent().getparent() is None:
+            channel = parent  # posts pass: the first element under <rss><channel>
+        if parent is not channel:
+            continue
+        if local == ITEM:
             stats.items_read += 1
             yield "item", element
-            _release(element)
-        elif parent is depth_channel and depth_channel is not None and local != ITEM:
+        else:
             yield "channel", element
-            _release(element)
+        _release(element)
 
 
 def _release(element: etree._Element) -> None:
@@ -167,12 +184,15 @@ def _release(element: etree._Element) -> None:
             del parent[0]
 
 
-def _namespace_entries(parser: etree.iterparse, exc: etree.XMLSyntaxError) -> list:
-    entries = [e for e in parser.error_log if "NS_ERR" in e.type_name]
-    return entries or list(exc.error_log)
+def _namespace_entries(errors: object, tag: str) -> list:
+    """Namespace errors of this parse (lxml's log may still hold other parsers' entries)."""
+    log = errors.error_log if isinstance(errors, etree.XMLSyntaxError) else errors
+    return [e for e in log if "NS_ERR" in e.type_name and (e.filename or "").endswith(tag)]  # type: ignore[attr-defined]
 
 
-def _only_namespace_errors(parser: etree.iterparse, exc: etree.XMLSyntaxError) -> bool:
-    """Namespace errors are reported after the whole file parsed: nothing was lost."""
-    errors = [e for e in exc.error_log if e.level_name in ("ERROR", "FATAL")]
-    return bool(errors) and all("NS_ERR" in e.type_name for e in errors)
+_NAMESPACE_ERROR_CODES = range(200, 206)  # libxml2's XML_NS_ERR_*
+
+
+def _only_namespace_errors(exc: etree.XMLSyntaxError) -> bool:
+    """libxml2 reports namespace errors once the whole file is parsed: nothing was lost."""
+    return exc.code in _NAMESPACE_ERROR_CODES

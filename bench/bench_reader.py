@@ -1,0 +1,74 @@
+"""Throughput and peak memory of WXR -> JSON Lines, against raw iterparse.
+
+    python bench/bench_reader.py bench/data/scaled-100mb.xml [more.xml ...]
+
+Each measurement runs in its own process so peak RSS is its own. The
+baseline is lxml ``iterparse`` over the same file pulling the text of every
+item's children (no model, no output): what parsing alone costs here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_baseline(path: str) -> dict[str, float]:
+    from lxml import etree
+
+    start = time.perf_counter()
+    items = 0
+    for _, element in etree.iterparse(path, tag="item", huge_tree=True):
+        fields = {child.tag: child.text for child in element}
+        items += bool(fields)
+        element.clear(keep_tail=True)
+        while element.getprevious() is not None:
+            del element.getparent()[0]
+    return {"seconds": time.perf_counter() - start, "items": items, "peak_rss_mb": _peak_rss_mb()}
+
+
+def run_jsonl(path: str) -> dict[str, float]:
+    from wxr_tools import open_wxr
+    from wxr_tools.writers.json import write_jsonl
+
+    start = time.perf_counter()
+    with open(os.devnull, "wb") as sink:
+        items = write_jsonl(open_wxr(path), sink)
+    return {"seconds": time.perf_counter() - start, "items": items, "peak_rss_mb": _peak_rss_mb()}
+
+
+def measure(mode: str, path: str) -> dict[str, float]:
+    output = subprocess.run([sys.executable, __file__, "--run", mode, path], check=True,
+                            capture_output=True, text=True).stdout
+    return json.loads(output)
+
+
+def main(paths: list[str]) -> None:
+    print(f"{'file':<28} {'MB':>8} {'mode':<10} {'s':>7} {'MB/s':>7} {'items/s':>9} {'peak MB':>8}")
+    for path in paths:
+        size_mb = Path(path).stat().st_size / 1e6
+        results = {mode: measure(mode, path) for mode in ("baseline", "jsonl")}
+        for mode, result in results.items():
+            print(f"{Path(path).name:<28} {size_mb:>8.1f} {mode:<10} {result['seconds']:>7.2f} "
+                  f"{size_mb / result['seconds']:>7.1f} {result['items'] / result['seconds']:>9.0f} "
+                  f"{result['peak_rss_mb']:>8.1f}")
+        ratio = results["jsonl"]["seconds"] / results["baseline"]["seconds"]
+        print(f"{'':<28} WXR->JSONL takes {ratio:.2f}x the raw iterparse time")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--run":
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+        runner = run_baseline if sys.argv[2] == "baseline" else run_jsonl
+        print(json.dumps(runner(sys.argv[3])))
+    else:
+        main(sys.argv[1:] or ["bench/data/scaled-100mb.xml"])
