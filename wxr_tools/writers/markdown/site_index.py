@@ -8,7 +8,7 @@ attachment files (featured images), author names, and the transforms'
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ...model import Post
@@ -19,7 +19,7 @@ from .paths import Layout, Location
 from .presets import Preset
 from .report import MarkdownReport
 from .slugs import make_slug
-from .statuses import NOT_CONTENT_TYPES, Decision, decide
+from .statuses import Decision, decide
 
 
 @dataclass(slots=True)
@@ -88,30 +88,32 @@ class _Builder:
             self.report.warnings.append(
                 f"post {post_id}: name {slug!r} already taken in its folder; written as {location.name!r}")
 
-    def add(self, post: Post) -> None:
+    def add(self, post: Post) -> bool:
+        """Index one item; True when it is to be written (pass 2 renders exactly those)."""
         self.content.add(post)
         if post.type != "attachment":
             self.links.hosts |= site_hosts([post.url, post.guid])
-        if post.type == "attachment":
+        else:
             self.attachments.append((post.id, post.parent, _own_urls(post)))
             if post.attachment_url:
                 self.attachment_files[post.id] = post.attachment_url
         decision = decide(post, self.post_types, self.write_protected)
+        if decision.write and (post.id in self.locations or post.id in self.nested):
+            decision = Decision(False, False, "duplicate-id")
+            self.report.warnings.append(f"post {post.id}: a second item with this id; only the first is written")
         self.report.decisions[decision.reason] += 1
-        if post.type not in NOT_CONTENT_TYPES and post.type != "post" and post.type in self.post_types:
+        if post.type != "post" and post.type in self.post_types and decision.reason != "duplicate-id":
             self.nested[post.id] = _Nested(post.id, post.type, post.parent, self._slug(post),
                                            decision, _own_urls(post))
-            return
+            return decision.write
         if not decision.write:
-            return
+            return False
         slug = self._slug(post)
-        if post.type == "post":
-            location = self.layout.post(slug, post.date, decision.draft)
-        else:
-            _, location = self.layout.nested(post.type, [], slug, False, decision.draft)
+        location = self.layout.post(slug, post.date, decision.draft)
         self._note_rename(post.id, slug, location)
         self.locations[post.id] = location
         self._register(post.id, _own_urls(post), location)
+        return True
 
     def _place_nested(self) -> None:
         """Give pages their places, parents first, siblings in export order."""
@@ -171,9 +173,11 @@ class _Builder:
 
 
 def build_index(source: Source, preset: Preset, post_types: tuple[str, ...], *,
-                write_protected: bool, transliterate: bool) -> SiteIndex:
-    """Stream the source once and index it (pass 1)."""
+                write_protected: bool, transliterate: bool,
+                keep: Callable[[Post], object]) -> SiteIndex:
+    """Stream the source once and index it (pass 1), handing each post to write to ``keep``."""
     builder = _Builder(source, preset, post_types, write_protected, transliterate)
     for post in source.posts():
-        builder.add(post)
+        if builder.add(post):
+            keep(post)
     return builder.finish(source)

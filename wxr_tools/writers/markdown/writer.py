@@ -1,22 +1,28 @@
 """The Markdown writer: a site to one Markdown file per post, ready for a static site generator.
 
-Two passes over the :class:`Source`: pass 1 builds a small index (where
-every post goes, old URLs), pass 2 renders and writes each post. Rendering
-runs in a process pool fed in bounded chunks, so memory does not grow with
-the export; every file depends only on its post and the index, so the
-output is the same for any number of jobs and on every re-run.
+Two passes: pass 1 streams the :class:`Source` once, building a small index
+(where every post goes, old URLs) and spilling each post to write to a
+temporary JSON Lines file; pass 2 renders and writes each post from that
+file. Parsing the export once (not twice) and decoding posts in the workers
+keeps the parent's share of the work small. Rendering runs in a process
+pool fed in bounded chunks, so memory does not grow with the export; every
+file depends only on its post and the index, so the output is the same for
+any number of jobs and on every re-run.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import tempfile
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
+
+import msgspec
 
 from ...errors import WxrToolsError
 from ...model import Post
@@ -65,9 +71,8 @@ class MarkdownOptions:
 
 
 FORMATS = ("yaml", "toml")
-CHUNK_CHARS = 1 << 20
-"""Content characters per chunk sent to a worker: big enough to amortise, small enough to bound memory."""
-CHUNK_POSTS = 200
+CHUNK_BYTES = 1 << 20
+"""Spilled bytes per chunk sent to a worker: big enough to amortise, small enough to bound memory."""
 
 
 def _check(options: MarkdownOptions) -> None:
@@ -189,13 +194,17 @@ class _Renderer:
         report.written += 1
         report.drafts += location.draft
 
-    def render_chunk(self, chunk: list[tuple[Post, Location]]) -> MarkdownReport:
+    def render_chunk(self, chunk: bytes) -> MarkdownReport:
+        """Render a chunk of spilled posts (JSON Lines)."""
         report = MarkdownReport()
-        for post, location in chunk:
-            self.render(post, location, report)
+        for line in chunk.splitlines():
+            post = _DECODER.decode(line)
+            self.render(post, self.index.locations[post.id], report)
         return report
 
 
+_ENCODER = msgspec.json.Encoder()
+_DECODER = msgspec.json.Decoder(Post)
 _WORKER: _Renderer | None = None
 
 
@@ -204,32 +213,25 @@ def _init_worker(renderer: _Renderer) -> None:
     _WORKER = renderer
 
 
-def _work(chunk: list[tuple[Post, Location]]) -> MarkdownReport:
+def _work(chunk: bytes) -> MarkdownReport:
     assert _WORKER is not None, "worker not initialised"
     return _WORKER.render_chunk(chunk)
 
 
-def _chunks(source: Source, index: SiteIndex) -> Iterator[list[tuple[Post, Location]]]:
-    """Posts to write with their locations, in export order, in bounded chunks."""
-    chunk: list[tuple[Post, Location]] = []
-    size = 0
-    for post in source.posts():
-        location = index.locations.get(post.id)
-        if location is None:
-            continue
-        chunk.append((post, location))
-        size += len(post.content)
-        if size >= CHUNK_CHARS or len(chunk) >= CHUNK_POSTS:
-            yield chunk
-            chunk, size = [], 0
-    if chunk:
-        yield chunk
+def _chunks(spill: IO[bytes]) -> Iterator[bytes]:
+    """The spilled posts in export order, in chunks of about :data:`CHUNK_BYTES`."""
+    spill.seek(0)
+    while True:
+        chunk = spill.read(CHUNK_BYTES)
+        if not chunk:
+            return
+        yield chunk + spill.readline()
 
 
-def _render_all(source: Source, renderer: _Renderer, jobs: int, report: MarkdownReport) -> None:
+def _render_all(spill: IO[bytes], renderer: _Renderer, jobs: int, report: MarkdownReport) -> None:
     """Pass 2: render every post, in this process or a pool, merging reports in export order."""
     if jobs == 1:
-        for chunk in _chunks(source, renderer.index):
+        for chunk in _chunks(spill):
             report.merge(renderer.render_chunk(chunk))
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
@@ -237,7 +239,7 @@ def _render_all(source: Source, renderer: _Renderer, jobs: int, report: Markdown
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
                              initargs=(renderer,)) as pool:
         pending: deque[Future[MarkdownReport]] = deque()
-        for chunk in _chunks(source, renderer.index):
+        for chunk in _chunks(spill):
             pending.append(pool.submit(_work, chunk))
             if len(pending) >= 2 * jobs:
                 report.merge(pending.popleft().result())
@@ -250,13 +252,17 @@ def write_markdown(source: Source, out_dir: Path, options: MarkdownOptions = Mar
     _check(options)
     preset = get_preset(options.preset)
     fields = parse_fields(options.fields, preset)
-    index = build_index(source, preset, tuple(options.post_types),
-                        write_protected=options.protected, transliterate=options.transliterate)
-    report = index.report
-    report.warnings.extend(str(d) for d in source.diagnostics if d.severity != "info")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    renderer = _Renderer(out_dir, options, preset, fields, index)
-    _render_all(source, renderer, options.jobs or os.cpu_count() or 1, report)
+    with tempfile.TemporaryFile(prefix="wxr-markdown-") as spill:
+        def keep(post: Post) -> None:
+            spill.write(_ENCODER.encode(post) + b"\n")
+
+        index = build_index(source, preset, tuple(options.post_types), keep=keep,
+                            write_protected=options.protected, transliterate=options.transliterate)
+        report = index.report
+        report.warnings.extend(str(d) for d in source.diagnostics if d.severity != "info")
+        out_dir.mkdir(parents=True, exist_ok=True)
+        renderer = _Renderer(out_dir, options, preset, fields, index)
+        _render_all(spill, renderer, options.jobs or os.cpu_count() or 1, report)
     report.redirects = write_redirects(out_dir, index.links.targets, options.redirects)
     report.write(out_dir)
     return report
