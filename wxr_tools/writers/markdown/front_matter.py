@@ -1,9 +1,9 @@
 """Front matter: field selection (``--fields``) and YAML or TOML written by real serializers.
 
 Hand-written front matter is where peers break (unquoted colons, ``no`` read
-as false, ``@`` at the start); here PyYAML's safe dumper and tomli-w write
-it, and every string a YAML 1.1 or 1.2 parser could read as something else
-is quoted (single quotes, double where escapes are needed).
+as false, ``@`` at the start); here PyYAML's emitter and tomli-w write it,
+and every string a YAML 1.1 or 1.2 parser could read as something else is
+quoted (single quotes, double where escapes are needed).
 """
 
 from __future__ import annotations
@@ -73,36 +73,60 @@ def _needs_quotes(text: str) -> bool:
     return text.lower() in _AMBIGUOUS_WORDS
 
 
-_BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-"""libyaml's emitter when PyYAML has it (4x faster); it escapes characters beyond U+FFFF (emoji)."""
-
-
-class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
-    """Safe dumper: block style, no wrapping, unicode kept, ambiguous strings quoted."""
-
-
-def _represent_str(dumper: yaml.BaseDumper, text: str) -> yaml.Node:
+def _string_style(text: str) -> str | None:
+    """Plain only when unambiguous; literal block for lines; double quotes for odd breaks."""
     if _ODD_BREAKS.search(text):
-        style = '"'
-    elif "\n" in text:
-        style = "|"
+        return '"'
+    if "\n" in text:
+        return "|"
+    return "'" if _needs_quotes(text) else None
+
+
+_Emitter = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+"""libyaml's emitter when PyYAML has it (much faster); it escapes characters beyond U+FFFF (emoji)."""
+_IMPLICIT_PLAIN = (True, False)
+_IMPLICIT_QUOTED = (False, True)
+
+
+def _events(value: Any, out: list[yaml.Event]) -> None:
+    """YAML events for a value: PyYAML's emitter quotes and escapes, we only pick styles.
+
+    Building events directly skips PyYAML's representer and resolver, which
+    cost more than the emitting itself on front matter with many terms.
+    """
+    if isinstance(value, str):
+        style = _string_style(value)
+        implicit = _IMPLICIT_PLAIN if style is None else _IMPLICIT_QUOTED
+        out.append(yaml.ScalarEvent(None, None, implicit, value, style=style))
+    elif isinstance(value, bool):
+        out.append(yaml.ScalarEvent(None, None, _IMPLICIT_PLAIN, "true" if value else "false"))
+    elif isinstance(value, int):
+        out.append(yaml.ScalarEvent(None, None, _IMPLICIT_PLAIN, str(value)))
+    elif value is None:
+        out.append(yaml.ScalarEvent(None, None, _IMPLICIT_PLAIN, "null"))
+    elif isinstance(value, datetime):
+        out.append(yaml.ScalarEvent(None, None, _IMPLICIT_PLAIN, value.isoformat()))
+    elif isinstance(value, Mapping):
+        out.append(yaml.MappingStartEvent(None, None, True, flow_style=not value))
+        for key, item in value.items():
+            _events(str(key), out)
+            _events(item, out)
+        out.append(yaml.MappingEndEvent())
+    elif isinstance(value, (list, tuple)):
+        out.append(yaml.SequenceStartEvent(None, None, True, flow_style=not value))
+        for item in value:
+            _events(item, out)
+        out.append(yaml.SequenceEndEvent())
     else:
-        style = "'" if _needs_quotes(text) else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
-
-
-def _represent_datetime(dumper: yaml.BaseDumper, value: datetime) -> yaml.Node:
-    return dumper.represent_scalar("tag:yaml.org,2002:timestamp", value.isoformat())
-
-
-_Dumper.add_representer(str, _represent_str)
-_Dumper.add_representer(datetime, _represent_datetime)
+        raise TypeError(f"cannot write {type(value).__name__} in front matter")
 
 
 def dump_yaml(data: Mapping[str, Any]) -> str:
-    """YAML text for a mapping, keys in the given order."""
-    return yaml.dump(dict(data), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-                     default_flow_style=False, width=2**31 - 1)
+    """YAML text for a mapping, keys in the given order, never wrapped."""
+    events: list[yaml.Event] = [yaml.StreamStartEvent(), yaml.DocumentStartEvent(explicit=False)]
+    _events(data, events)
+    events += [yaml.DocumentEndEvent(explicit=False), yaml.StreamEndEvent()]
+    return yaml.emit(events, Dumper=_Emitter, allow_unicode=True, width=2**31 - 1)
 
 
 def _drop_none(value: Any) -> Any:
