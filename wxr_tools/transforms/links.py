@@ -10,7 +10,7 @@ without the old domain. :func:`url_key` reduces each to one lookup key;
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, MutableMapping
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 ID_QUERY_KEYS = ("p", "page_id", "attachment_id")
@@ -64,12 +64,16 @@ def id_key(post_id: int) -> str:
 
 
 class LinkTable:
-    """Old-URL keys to new URLs, for one site."""
+    """Old-URL keys to new URLs, for one site.
 
-    def __init__(self, hosts: set[str]) -> None:
+    ``targets`` may be any mapping with ``get`` and ``setdefault`` (a dict by
+    default; the Markdown writer passes one kept on disk).
+    """
+
+    def __init__(self, hosts: set[str], targets: MutableMapping[str, str] | None = None) -> None:
         self.hosts = hosts
         """Host names of the old site; grows as posts show where they lived."""
-        self.targets: dict[str, str] = {}
+        self.targets: MutableMapping[str, str] = {} if targets is None else targets
 
     def add(self, old_url: str, new_url: str) -> str | None:
         """Map an old URL to a new one (first mapping wins); returns the key, or None if foreign."""

@@ -28,6 +28,15 @@ class Location:
         """The post's claimed name: the last segment of its URL (its ``slug``)."""
         return self.url.rstrip("/").rsplit("/", 1)[-1]
 
+    def encode(self) -> str:
+        """One string for storage in the index."""
+        return f"{self.path}\x1f{self.url}\x1f{int(self.draft)}"
+
+    @classmethod
+    def decode(cls, text: str) -> "Location":
+        path, url, draft = text.split("\x1f")
+        return cls(path, url, draft == "1")
+
     @property
     def sidecar(self) -> str:
         """``comments.yaml`` beside ``index.md``, else ``<name>.comments.yaml``."""
@@ -44,9 +53,9 @@ def _join(*parts: str) -> str:
 class Layout:
     """Hands out locations for one preset, unique per folder."""
 
-    def __init__(self, preset: Preset, post_types: tuple[str, ...]) -> None:
+    def __init__(self, preset: Preset, post_types: tuple[str, ...], names: UniqueNames) -> None:
         self.preset = preset
-        self.names = UniqueNames()
+        self.names = names
         for name in preset.reserved_page_names(post_types):
             self.names.reserve(preset.pages_dir, name)
 

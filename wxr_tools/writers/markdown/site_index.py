@@ -3,7 +3,9 @@
 It holds what rendering any one post needs to know about the others: each
 written post's file and new URL, old URLs to new ones (links, redirects),
 attachment files (featured images), author names, and the transforms'
-:class:`ContentIndex` (reusable blocks, attachment data).
+:class:`ContentIndex` (reusable blocks, attachment data). What grows with
+the number of posts lives in an on-disk :class:`IndexDatabase`; only pages
+(which may wait for their parents) are held in memory until placed.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from ...transforms.links import LinkTable, site_hosts
 from .paths import Layout, Location
 from .presets import Preset
 from .report import MarkdownReport
-from .slugs import make_slug
+from .slugs import UniqueNames, make_slug
+from .store import DiskMap, IndexDatabase
 from .statuses import Decision, decide
 
 
@@ -38,12 +41,23 @@ class _Nested:
 class SiteIndex:
     """What pass 2 needs about every post while it renders one."""
 
-    locations: dict[int, Location]
+    locations: DiskMap
     links: LinkTable
+    link_targets: DiskMap
+    """The links' table itself: old-URL key -> new URL, for the redirect maps."""
     content: ContentIndex
-    attachment_files: dict[int, str]
+    attachment_files: DiskMap
     author_names: dict[str, str]
     report: MarkdownReport = field(default_factory=MarkdownReport)
+
+    def location(self, post_id: int) -> Location | None:
+        """Where a post is written; None when it is not."""
+        text = self.locations.get(str(post_id))
+        return Location.decode(text) if text is not None else None
+
+    def attachment_file(self, post_id: int) -> str | None:
+        """The file URL of an attachment."""
+        return self.attachment_files.get(str(post_id))
 
 
 def _own_urls(post: Post) -> tuple[str, ...]:
@@ -56,19 +70,20 @@ def _own_urls(post: Post) -> tuple[str, ...]:
 class _Builder:
     """Accumulates the index over one pass of the source."""
 
-    def __init__(self, source: Source, preset: Preset, post_types: tuple[str, ...],
-                 write_protected: bool, transliterate: bool) -> None:
-        self.layout = Layout(preset, post_types)
+    def __init__(self, source: Source, database: IndexDatabase, preset: Preset,
+                 post_types: tuple[str, ...], write_protected: bool, transliterate: bool) -> None:
+        self.layout = Layout(preset, post_types, UniqueNames(DiskMap(database, "names")))
         self.post_types = post_types
         self.write_protected = write_protected
         self.transliterate = transliterate
         info = source.info
-        self.links = LinkTable(set(site_hosts([info.link, info.base_blog_url])))
+        self.link_targets = DiskMap(database, "links")
+        self.links = LinkTable(set(site_hosts([info.link, info.base_blog_url])), self.link_targets)
         self.content = ContentIndex()
-        self.locations: dict[int, Location] = {}
+        self.locations = DiskMap(database, "locations")
         self.nested: dict[int, _Nested] = {}
-        self.attachments: list[tuple[int, int | None, tuple[str, ...]]] = []
-        self.attachment_files: dict[int, str] = {}
+        self.attachment_pages = DiskMap(database, "attachment_pages")
+        self.attachment_files = DiskMap(database, "attachment_files")
         self.report = MarkdownReport()
 
     def _slug(self, post: Post) -> str:
@@ -94,11 +109,11 @@ class _Builder:
         if post.type != "attachment":
             self.links.hosts |= site_hosts([post.url, post.guid])
         else:
-            self.attachments.append((post.id, post.parent, _own_urls(post)))
+            self.attachment_pages[str(post.id)] = f"{post.parent or ''}\x1f{post.url}"
             if post.attachment_url:
-                self.attachment_files[post.id] = post.attachment_url
+                self.attachment_files[str(post.id)] = post.attachment_url
         decision = decide(post, self.post_types, self.write_protected)
-        if decision.write and (post.id in self.locations or post.id in self.nested):
+        if decision.write and (post.id in self.nested or str(post.id) in self.locations):
             decision = Decision(False, False, "duplicate-id")
             self.report.warnings.append(f"post {post.id}: a second item with this id; only the first is written")
         self.report.decisions[decision.reason] += 1
@@ -111,7 +126,7 @@ class _Builder:
         slug = self._slug(post)
         location = self.layout.post(slug, post.date, decision.draft)
         self._note_rename(post.id, slug, location)
-        self.locations[post.id] = location
+        self.locations[str(post.id)] = location.encode()
         self._register(post.id, _own_urls(post), location)
         return True
 
@@ -134,7 +149,7 @@ class _Builder:
                                                 record.id in with_children, record.decision.draft)
             names[record.id] = name
             self._note_rename(record.id, record.slug, location)
-            self.locations[record.id] = location
+            self.locations[str(record.id)] = location.encode()
             self._register(record.id, record.urls, location)
             return name
 
@@ -151,33 +166,35 @@ class _Builder:
 
     def _place_attachments(self) -> None:
         """Attachment pages lead to the post they belong to, else to the file itself."""
-        for post_id, parent, urls in self.attachments:
-            parent_location = self.locations.get(parent) if parent else None
+        for key, value in list(self.attachment_pages.items()):
+            parent, url = value.split("\x1f", 1)
+            parent_text = self.locations.get(parent) if parent else None
+            parent_location = Location.decode(parent_text) if parent_text else None
             if parent_location is not None and not parent_location.draft:
                 target = parent_location.url
             else:
-                target = self.attachment_files.get(post_id, "")
+                target = self.attachment_files.get(key) or ""
             if target:
-                for url in urls:
-                    if url:
-                        self.links.add(url, target)
-                self.links.add_id(post_id, target)
-        self.attachments.clear()
+                if url:
+                    self.links.add(url, target)
+                self.links.add_id(int(key), target)
 
     def finish(self, source: Source) -> SiteIndex:
         self._place_nested()
         self._place_attachments()
         author_names = {a.login: a.display_name or a.login for a in source.authors}
-        return SiteIndex(self.locations, self.links, self.content, self.attachment_files,
+        return SiteIndex(self.locations, self.links, self.link_targets, self.content, self.attachment_files,
                          author_names, self.report)
 
 
-def build_index(source: Source, preset: Preset, post_types: tuple[str, ...], *,
+def build_index(source: Source, database: IndexDatabase, preset: Preset, post_types: tuple[str, ...], *,
                 write_protected: bool, transliterate: bool,
                 keep: Callable[[Post], object]) -> SiteIndex:
     """Stream the source once and index it (pass 1), handing each post to write to ``keep``."""
-    builder = _Builder(source, preset, post_types, write_protected, transliterate)
+    builder = _Builder(source, database, preset, post_types, write_protected, transliterate)
     for post in source.posts():
         if builder.add(post):
             keep(post)
-    return builder.finish(source)
+    index = builder.finish(source)
+    database.commit()
+    return index

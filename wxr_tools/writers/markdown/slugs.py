@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import MutableMapping
 from urllib.parse import unquote
 
 from slugify import slugify
@@ -51,21 +52,28 @@ def make_slug(post_name: str, title: str, *, transliterate: bool = False, fallba
 
 
 class UniqueNames:
-    """Hands out names unique per folder, case-insensitively, the way WordPress does (``-2``, ``-3``)."""
+    """Hands out names unique per folder, case-insensitively, the way WordPress does (``-2``, ``-3``).
 
-    def __init__(self) -> None:
-        self._taken: dict[str, set[str]] = {}
+    ``taken`` holds the names given so far; pass a disk-backed mapping to keep
+    memory flat on big exports.
+    """
+
+    def __init__(self, taken: MutableMapping[str, str] | None = None) -> None:
+        self._taken: MutableMapping[str, str] = {} if taken is None else taken
+
+    @staticmethod
+    def _key(folder: str, name: str) -> str:
+        return f"{folder.casefold()}\0{name.casefold()}"
 
     def reserve(self, folder: str, name: str) -> None:
         """Mark a name as taken in a folder (e.g. the posts folder among pages)."""
-        self._taken.setdefault(folder.casefold(), set()).add(name.casefold())
+        self._taken[self._key(folder, name)] = ""
 
     def claim(self, folder: str, name: str) -> str:
         """``name``, or ``name-2``, ``name-3``... if another file in ``folder`` has it."""
-        taken = self._taken.setdefault(folder.casefold(), set())
         candidate, number = name, 1
-        while candidate.casefold() in taken:
+        while self._key(folder, candidate) in self._taken:
             number += 1
             candidate = f"{name}-{number}"
-        taken.add(candidate.casefold())
+        self._taken[self._key(folder, candidate)] = ""
         return candidate

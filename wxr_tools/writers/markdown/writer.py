@@ -36,6 +36,7 @@ from .presets import Preset, escape_templates, get_preset
 from .redirects import check_formats, write_redirects
 from .report import MarkdownReport
 from .site_index import SiteIndex, build_index
+from .store import IndexDatabase
 
 
 class MarkdownOptionsError(WxrToolsError):
@@ -110,7 +111,7 @@ class _Renderer:
             paths = {self.index.links.old_path(u) for u in (post.url, post.guid)}
             aliases = sorted(p for p in paths if p and p != location.url) or None
         thumbnail = next((m.value for m in post.meta if m.key == "_thumbnail_id"), "")
-        image = self.index.attachment_files.get(int(thumbnail)) if thumbnail.isdigit() else None
+        image = self.index.attachment_file(int(thumbnail)) if thumbnail.isdigit() else None
         return {
             "title": post.title,
             "date": post.date,
@@ -199,7 +200,9 @@ class _Renderer:
         report = MarkdownReport()
         for line in chunk.splitlines():
             post = _DECODER.decode(line)
-            self.render(post, self.index.locations[post.id], report)
+            location = self.index.location(post.id)
+            assert location is not None, f"post {post.id} was spilled without a location"
+            self.render(post, location, report)
         return report
 
 
@@ -252,17 +255,21 @@ def write_markdown(source: Source, out_dir: Path, options: MarkdownOptions = Mar
     _check(options)
     preset = get_preset(options.preset)
     fields = parse_fields(options.fields, preset)
-    with tempfile.TemporaryFile(prefix="wxr-markdown-") as spill:
+    with tempfile.TemporaryDirectory(prefix="wxr-markdown-") as work, \
+            open(Path(work) / "posts.jsonl", "w+b") as spill:
+        database = IndexDatabase(Path(work) / "index.sqlite")
+
         def keep(post: Post) -> None:
             spill.write(_ENCODER.encode(post) + b"\n")
 
-        index = build_index(source, preset, tuple(options.post_types), keep=keep,
+        index = build_index(source, database, preset, tuple(options.post_types), keep=keep,
                             write_protected=options.protected, transliterate=options.transliterate)
         report = index.report
         report.warnings.extend(str(d) for d in source.diagnostics if d.severity != "info")
         out_dir.mkdir(parents=True, exist_ok=True)
         renderer = _Renderer(out_dir, options, preset, fields, index)
         _render_all(spill, renderer, options.jobs or os.cpu_count() or 1, report)
-    report.redirects = write_redirects(out_dir, index.links.targets, options.redirects)
+        report.redirects = write_redirects(out_dir, index.link_targets.sorted_items(), options.redirects)
+        database.close()
     report.write(out_dir)
     return report
