@@ -42,3 +42,10 @@ def test_names_are_unique_per_folder_case_insensitively():
     assert names.claim("pages", "hello") == "hello"
     names.reserve("content", "posts")
     assert names.claim("content", "posts") == "posts-2"
+
+
+def test_names_kept_on_disk_behave_the_same(tmp_path):
+    from wxr_tools.writers.markdown.store import DiskMap, IndexDatabase
+
+    names = UniqueNames(DiskMap(IndexDatabase(tmp_path / "index.sqlite"), "names"))
+    assert [names.claim("posts", n) for n in ("a", "A", "a", "b")] == ["a", "A-2", "a-3", "b"]
