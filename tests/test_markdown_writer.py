@@ -197,3 +197,11 @@ def test_bad_options_are_refused_with_a_message(tmp_path):
                     MarkdownOptions(comments="all"), MarkdownOptions(jobs=0)):
         with pytest.raises(WxrToolsError):
             write_markdown(_site(), tmp_path, options)
+
+
+def test_astro_always_has_the_fields_its_schema_requires(tmp_path):
+    site = _site(_post(1, "undated", status="draft", date=None, modified=datetime(2013, 1, 1, tzinfo=PST)))
+    write_markdown(site, tmp_path, MarkdownOptions(preset="astro", jobs=1))
+    astro = _by_id(tmp_path)[1]
+    assert astro.front_matter["description"] == ""
+    assert astro.front_matter["pubDate"] == datetime(2013, 1, 1, tzinfo=PST)

@@ -45,6 +45,8 @@ class Preset:
     """``draft`` (``draft: true``), ``published`` (``published: false``) or ``eleventy``."""
     escape: str
     """Template syntax to neutralise in content: ``hugo``, ``liquid`` or ``none``."""
+    required: tuple[str, ...] = ()
+    """Fields the generator's schema requires: written (empty) even with no value."""
     params_key: str | None = None
     """Hugo: fields it does not know go under ``params``."""
     native_keys: frozenset[str] = frozenset()
@@ -100,7 +102,7 @@ PRESETS: dict[str, Preset] = {
         posts_url="/blog/", pages_url="/",
         field_keys=(("date", "pubDate"), ("updated", "updatedDate"), ("summary", "description"),
                     ("image", "heroImage"), ("id", "wordpress_id")),
-        default_fields=_COMMON, draft_style="draft", escape="none",
+        default_fields=_COMMON, draft_style="draft", escape="none", required=("summary",),
     ),
     "plain": Preset(
         name="plain", posts_dir="posts", pages_dir="pages", types_dir="", drafts_dir=None,

@@ -114,7 +114,7 @@ class _Renderer:
         image = self.index.attachment_file(int(thumbnail)) if thumbnail.isdigit() else None
         return {
             "title": post.title,
-            "date": post.date,
+            "date": post.date or post.modified,
             "updated": updated,
             "slug": location.name,
             "author": self.index.author_names.get(post.author, post.author) or None,
@@ -144,6 +144,8 @@ class _Renderer:
                 if value:
                     self._draft(data, choice.key)
                 continue
+            if value is None and choice.name in preset.required:
+                value = ""
             if value is None or value == [] or value is False:
                 continue
             if choice.name == "image" and preset.name == "hugo":
