@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -13,6 +14,7 @@ from wxr_tools.errors import WxrToolsError
 from wxr_tools.model import Author, Comment, Meta, Post, Site, SiteInfo, TermRef
 from wxr_tools.source import SiteSource
 from wxr_tools.writers.markdown import MarkdownOptions, write_markdown
+from wxr_tools.writers.markdown.presets import escape_templates
 
 OLD = "http://old.example"
 PST = timezone(timedelta(hours=-8))
@@ -120,15 +122,36 @@ def test_redirect_snippets_by_option(tmp_path):
         write_markdown(site, tmp_path, MarkdownOptions(redirects=("iis",)))
 
 
-@pytest.mark.parametrize("preset, literal", [
-    ("hugo", "{{</* youtube abc */>}}"),
-    ("jekyll", "{% raw %}"),
-    ("eleventy", "{% raw %}"),
-])
-def test_template_syntax_in_content_is_escaped(tmp_path, preset, literal):
-    site = _site(_post(1, "templates", content="<p>Use {{< youtube abc >}} or {{ page.title }} and {% if x %}</p>"))
-    write_markdown(site, tmp_path, MarkdownOptions(preset=preset, jobs=1))
-    assert literal in _by_id(tmp_path)[1].body
+LIVE_HUGO_SHORTCODE = re.compile(r"\{\{[<%](?!/\*)")
+
+
+def _outside_liquid_raw(body: str) -> str:
+    return re.sub(r"\{% raw %\}.*?\{% endraw %\}", "", body, flags=re.S)
+
+
+@pytest.mark.parametrize("preset", ["hugo", "jekyll", "eleventy"])
+def test_template_syntax_in_content_cannot_run(tmp_path, preset):
+    content = "<p>Use {{< youtube abc >}}, {{% note %}}, {{ page.title }} and {% if x %}</p><pre><code>{{ x }}</code></pre>"
+    write_markdown(_site(_post(1, "templates", content=content)), tmp_path, MarkdownOptions(preset=preset, jobs=1))
+    body = _by_id(tmp_path)[1].body
+    if preset == "hugo":
+        assert not LIVE_HUGO_SHORTCODE.search(body)
+        assert "{{ page.title }}" in body
+    else:
+        assert body.lstrip("\n").startswith("{% raw %}")
+        outside = _outside_liquid_raw(body)
+        assert "{{" not in outside and "{%" not in outside
+
+
+def test_escaping_follows_each_generators_documentation():
+    assert escape_templates("a {{< figure src=x >}} b {{% note %}}", "hugo") == \
+        "a {{</* figure src=x */>}} b {{%/* note */%}}"
+    assert not LIVE_HUGO_SHORTCODE.search(escape_templates("stray {{< and {{% here", "hugo"))
+    liquid = escape_templates("{{ x }} then {% endraw %}", "liquid")
+    assert liquid.startswith("{% raw %}") and liquid.endswith("{% endraw %}\n")
+    assert "{{ '{% endraw %}' }}" in liquid
+    assert escape_templates("{{ x }}", "none") == "{{ x }}"
+    assert escape_templates("plain text", "liquid") == "plain text"
 
 
 def _commented_site() -> SiteSource:
