@@ -79,6 +79,7 @@ class _Builder:
         info = source.info
         self.link_targets = DiskMap(database, "links")
         self.links = LinkTable(set(site_hosts([info.link, info.base_blog_url])), self.link_targets)
+        self.seen_netlocs: set[str] = set()
         self.content = ContentIndex()
         self.locations = DiskMap(database, "locations")
         self.nested: dict[int, _Nested] = {}
@@ -107,7 +108,11 @@ class _Builder:
         """Index one item; True when it is to be written (pass 2 renders exactly those)."""
         self.content.add(post)
         if post.type != "attachment":
-            self.links.hosts |= site_hosts([post.url, post.guid])
+            for url in (post.url, post.guid):
+                netloc = url.split("/", 3)[2] if url.count("/") >= 2 else ""
+                if netloc not in self.seen_netlocs:
+                    self.seen_netlocs.add(netloc)
+                    self.links.hosts |= site_hosts([url])
         else:
             self.attachment_pages[str(post.id)] = f"{post.parent or ''}\x1f{post.url}"
             if post.attachment_url:
