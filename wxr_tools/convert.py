@@ -27,6 +27,8 @@ class ConvertResult:
     posts_written: int = 0
     summary: dict[str, Any] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    dry_run: bool = False
+    """Nothing was written: ``posts_written`` and ``summary`` say what would have been."""
 
     @property
     def has_errors(self) -> bool:
@@ -79,6 +81,14 @@ def default_output(inputs: Sequence[InputLike], to: str) -> str:
     return name or "export"
 
 
+def _dry_run(source: Source, to: str, target: str) -> ConvertResult:
+    by_type: dict[str, int] = {}
+    for post in source.posts():
+        by_type[post.type] = by_type.get(post.type, 0) + 1
+    return ConvertResult(to=to, out=target, posts_written=sum(by_type.values()), summary={"by type": by_type},
+                         diagnostics=list(source.diagnostics), dry_run=True)
+
+
 def convert(
     inputs: Sequence[InputLike],
     *,
@@ -86,17 +96,21 @@ def convert(
     out: str | os.PathLike[str] | None = None,
     from_format: str | None = None,
     on_bytes: Callable[[int], None] | None = None,
+    dry_run: bool = False,
     **options: Any,
 ) -> ConvertResult:
     """Read ``inputs`` as one site and write it as ``to`` into ``out``.
 
     ``options`` go to the writer (e.g. ``include_passwords`` for JSON).
+    With ``dry_run`` everything is read and counted and nothing is written.
     """
     writer = WRITERS.get(to)
     if writer is None:
         raise UnknownFormatError("output format", to, list(WRITERS))
     source = open_source(inputs, from_format=from_format, on_bytes=on_bytes)
     target = str(out) if out is not None else default_output(inputs, to)
+    if dry_run:
+        return _dry_run(source, to, target)
     outcome = writer(source, target, **options)
     result = ConvertResult(to=to, out=target, diagnostics=list(source.diagnostics))
     if isinstance(outcome, int):

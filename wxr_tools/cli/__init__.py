@@ -13,7 +13,7 @@ from ..convert import WRITERS, convert as convert_inputs
 from ..info import summarize
 from ..readers import open_source
 from ..schema import render_schema
-from .console import (EXIT_INPUT_ERRORS, EXIT_OK, err, interactive, print_diagnostics, progress_bar,
+from .console import (EXIT_INPUT_ERRORS, EXIT_OK, interactive, print_diagnostics, print_summary, progress_bar,
                       user_errors)
 
 app = typer.Typer(
@@ -54,6 +54,8 @@ def convert(
     out: Annotated[Optional[str], typer.Option("--out", "-o", help="Output file or folder; '-' is standard output.")] = None,
     from_format: FromFormat = None,
     include_passwords: Annotated[bool, typer.Option(help="Write post passwords (never written by default).")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Read everything and report what would be written; "
+                                          "write nothing.")] = False,
     quiet: Quiet = False,
     verbose: Verbose = False,
     debug: Debug = False,
@@ -63,10 +65,10 @@ def convert(
         total = sum(p.stat().st_size for p in inputs if p.is_file())
         with progress_bar(total or None, interactive(quiet)) as on_bytes:
             result = convert_inputs(inputs, to=to, out=out, from_format=from_format, on_bytes=on_bytes,
-                                    include_passwords=include_passwords)
+                                    include_passwords=include_passwords, dry_run=dry_run)
         print_diagnostics(result.diagnostics, verbose=verbose, quiet=quiet)
-        if not quiet and result.out != "-":
-            err.print(f"wrote {result.posts_written} posts to {result.out}", markup=False, highlight=False)
+        if not quiet:
+            print_summary(result)
         raise typer.Exit(EXIT_INPUT_ERRORS if result.has_errors else EXIT_OK)
 
 
@@ -125,6 +127,9 @@ def schema(
 ) -> None:
     """Print the JSON Schema of the JSON output (library: wxr_tools.schema.build_schema)."""
     typer.echo(render_schema("jsonl" if jsonl else "json"), nl=False)
+
+
+from . import validate as _validate  # noqa: E402,F401  (registers wxr validate and wxr rules)
 
 
 def main() -> None:

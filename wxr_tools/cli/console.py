@@ -6,13 +6,15 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 from contextlib import contextmanager
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
 
-from ..diagnostics import Diagnostic
+from ..convert import ConvertResult
+from ..diagnostics import SEVERITIES, Diagnostic
 from ..errors import WxrToolsError
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -75,6 +77,34 @@ def user_errors(debug: bool) -> Iterator[None]:
             err.print(f"error: unexpected {type(exc).__name__}: {exc}", markup=False, highlight=False)
             err.print("hint: run again with --debug for the traceback, and report it", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
+
+
+def _count_rows(prefix: str, counts: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """Flatten a writer's summary (``{"skipped": {"trash": 2}}``) into table rows."""
+    for key, value in counts.items():
+        label = f"{prefix}{key.replace('_', ' ')}"
+        if isinstance(value, dict):
+            yield from _count_rows(f"{label}: ", value)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            yield label, f"{value:,}"
+
+
+def print_summary(result: ConvertResult) -> None:
+    """The table at the end of ``convert``: written, what the writer counted (skipped by reason...), problems."""
+    from rich.table import Table
+
+    verb = "would write" if result.dry_run else "written"
+    table = Table(title=f"{result.to} → {result.out}", box=None, show_header=False, title_justify="left")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row(f"posts {verb}", f"{result.posts_written:,}")
+    for label, value in _count_rows("", {k: v for k, v in result.summary.items() if k != "posts_written"}):
+        table.add_row(label, value)
+    for severity in SEVERITIES:
+        count = sum(1 for d in result.diagnostics if d.severity == severity)
+        table.add_row(f"{severity}s" if severity != "info" else "info", f"{count:,}",
+                      style={"error": "red", "warning": "yellow"}.get(severity, "dim") if count else None)
+    err.print(table)
 
 
 def flush_stdout() -> None:

@@ -24,14 +24,14 @@ def _public(post: Post, include_passwords: bool) -> Post:
 
 
 def write_json(source: Source, out: IO[bytes], *, include_passwords: bool = False) -> int:
-    """Write ``{"model_version", "site", "authors", "terms", "posts"}``; return posts written."""
+    """Write ``{"model_version", "site", "posts", "authors", "terms"}``; return posts written.
+
+    Authors and terms come last: exports may declare some between the items, and
+    the posts stream by before the lists are known to be complete.
+    """
     encode = _encoder.encode
     out.write(b'{"model_version":%d,"site":' % MODEL_VERSION)
     out.write(encode(source.info))
-    out.write(b',"authors":')
-    out.write(encode(source.authors))
-    out.write(b',"terms":')
-    out.write(encode(source.terms))
     out.write(b',"posts":[')
     count = 0
     for post in source.posts():
@@ -39,7 +39,11 @@ def write_json(source: Source, out: IO[bytes], *, include_passwords: bool = Fals
             out.write(b",")
         out.write(encode(_public(post, include_passwords)))
         count += 1
-    out.write(b"]}\n")
+    out.write(b'],"authors":')
+    out.write(encode(source.authors))
+    out.write(b',"terms":')
+    out.write(encode(source.terms))
+    out.write(b"}\n")
     return count
 
 

@@ -47,6 +47,8 @@ class WxrExport:
         self._header_log = DiagnosticLog()
         self._posts_log = DiagnosticLog()
         self.items_read = 0
+        self.position: tuple[str, int | None] = ("", None)
+        """File and line of the item ``posts()`` last yielded (validators locate findings by it)."""
         for file in self.files:
             self._read_header(file)
 
@@ -150,6 +152,7 @@ class WxrExport:
                                         action=f"given the id {post.id}" + (
                                             " from its guid or link" if guessed else ""))
                 self.items_read += 1
+                self.position = (file.name, element.sourceline)
                 yield post
             if stats.item_tags != stats.items_read:
                 self._posts_log.add(

@@ -7,6 +7,7 @@ import io
 import os
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,9 +63,13 @@ def _expand_one(source: InputLike) -> list[InputFile]:
         return [item for part in parts for item in _expand_one(part)]
     if name.lower().endswith(".zip"):
         return _zip_members(path)
+    if path.stat().st_size == 0:
+        raise WxrReadError("not a WordPress export: the file is empty", file=name, hint="export the site again")
     if name.lower().endswith(".gz"):
-        if path.stat().st_size == 0:
-            raise WxrReadError("the .gz file is empty", file=name)
+        with open(path, "rb") as stream:
+            if stream.read(2) != b"\x1f\x8b":
+                raise WxrReadError("not gzip data, though the name ends in .gz", file=name,
+                                   hint="rename it, or give the .xml")
         return [InputFile(name, lambda: gzip.open(path, "rb"), None)]  # type: ignore[arg-type, return-value]
     return [InputFile(name, lambda: open(path, "rb"), path.stat().st_size)]
 
@@ -136,7 +141,11 @@ class CountingReader:
         self._on_bytes = on_bytes
 
     def read(self, size: int = 65536) -> bytes:
-        data = self._stream.read(size)
+        try:
+            data = self._stream.read(size)
+        except (EOFError, zlib.error, gzip.BadGzipFile, zipfile.BadZipFile) as exc:
+            raise WxrReadError(f"the compressed data is damaged ({exc})",
+                               hint="compress the export again, or give the .xml") from exc
         if data:
             window = self._tail + data
             self.item_tags += window.count(b"<item>") + window.count(b"<item ")

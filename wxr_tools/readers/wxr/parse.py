@@ -98,13 +98,11 @@ def elements(
                             column=entry.column, action="element kept without a namespace")
                 stats.item_tags = raw.item_tags
                 return
-            line, column = exc.position if exc.position else (None, None)
-            log.add("WXR100", "error", f"not well-formed XML: {exc.msg}", file=source.name,
+            message, line, column = _first_error(parser, exc, tag)
+            log.add("WXR100", "error", f"not well-formed XML: {message}", file=source.name,
                     line=line, column=column, action="read again with repairs and recovery")
     finally:
         raw.close()
-    if stop_at_first_item and handed:
-        return
     yield from _recover(source, log, stats, skip=handed, stop_at_first_item=stop_at_first_item)
 
 
@@ -120,13 +118,17 @@ def _recover(source: InputFile, log: DiagnosticLog, stats: FileStats, *, skip: i
                             header=stop_at_first_item)
         seen = 0
         last_item: etree._Element | None = None
-        for kind, element in _walk(parser, stats, stop_at_first_item):
-            seen += 1
-            if seen <= skip:
-                continue
-            if kind == "item":
-                last_item = element
-            yield kind, element
+        try:
+            for kind, element in _walk(parser, stats, stop_at_first_item):
+                seen += 1
+                if seen <= skip:
+                    continue
+                if kind == "item":
+                    last_item = element
+                yield kind, element
+        except etree.XMLSyntaxError as exc:  # nothing left that libxml2 can make sense of
+            log.add("WXR100", "error", f"could not recover: {exc.msg}", file=source.name,
+                    line=repairer.line, action="stopped reading this file")
         for entry in _namespace_entries(parser.error_log, tag):
             log.add("WXR107", "warning", entry.message, file=source.name, line=entry.line,
                     column=entry.column, action="element kept without a namespace")
@@ -188,6 +190,16 @@ def _namespace_entries(errors: object, tag: str) -> list:
     """Namespace errors of this parse (lxml's log may still hold other parsers' entries)."""
     log = errors.error_log if isinstance(errors, etree.XMLSyntaxError) else errors
     return [e for e in log if "NS_ERR" in e.type_name and (e.filename or "").endswith(tag)]  # type: ignore[attr-defined]
+
+
+def _first_error(parser: etree.iterparse, exc: etree.XMLSyntaxError,
+                 tag: str) -> tuple[str, int | None, int | None]:
+    """The first error of this parse, located (lxml's exception may only say "no element found")."""
+    for entry in list(parser.error_log) + list(exc.error_log):
+        if entry.level_name in ("ERROR", "FATAL") and (entry.filename or "").endswith(tag) and entry.line:
+            return entry.message, entry.line, entry.column
+    line, column = exc.position if exc.position and exc.position[0] else (None, None)
+    return exc.msg, line, column
 
 
 _NAMESPACE_ERROR_CODES = range(200, 206)  # libxml2's XML_NS_ERR_*

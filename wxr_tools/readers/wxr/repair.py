@@ -50,7 +50,6 @@ class Repairer:
         self.line = 1  # line number at the start of the text not yet emitted
         self.in_cdata = False
         self.in_comment = False
-        self.cdata_depth = 0
         self.started = False
         self.saw_end = False
         self._pending = ""
@@ -149,35 +148,17 @@ class Repairer:
                 continue
             if self.in_cdata:
                 close = text.find(_CDATA_CLOSE, pos)
-                nested = text.find(_CDATA_OPEN, pos)
-                if nested != -1 and (close == -1 or nested < close):
-                    out.append(text[pos:nested + len(_CDATA_OPEN)])
-                    self.cdata_depth += 1
-                    self._note("WXR105", "warning", "a CDATA section inside another", "kept as text",
-                               line=self._line_at(text, nested))
-                    pos = nested + len(_CDATA_OPEN)
-                    continue
                 if close == -1:
                     out.append(text[pos:])
                     break
-                if self.cdata_depth > 1:
-                    out.append(text[pos:close] + "]]]]><![CDATA[>")
-                    self.cdata_depth -= 1
-                    pos = close + 3
-                    continue
-                # does this "]]>" close the section, or is another "]]>" due before any markup?
                 after = close + 3
-                next_tag = text.find("<", after)
-                next_close = text.find(_CDATA_CLOSE, after)
-                if next_close != -1 and (next_tag == -1 or next_close < next_tag):
-                    self._note("WXR105", "warning", "a literal ']]>' ended a CDATA section early",
+                if self._closes_early(text, after):
+                    self._note("WXR105", "warning", "a literal ']]>' inside a CDATA section",
                                "kept as text", line=self._line_at(text, close))
                     out.append(text[pos:close] + "]]]]><![CDATA[>")
-                    pos = after
-                    continue
-                out.append(text[pos:after])
-                self.in_cdata = False
-                self.cdata_depth = 0
+                else:
+                    out.append(text[pos:after])
+                    self.in_cdata = False
                 pos = after
                 continue
             match = _MARKUP_TOKENS.search(text, pos)
@@ -193,7 +174,6 @@ class Repairer:
             elif token == _CDATA_OPEN:
                 out.append(token)
                 self.in_cdata = True
-                self.cdata_depth = 1
             elif token == "]]>":
                 out.append("]]&gt;")
                 self._note("WXR105", "warning", "a literal ']]>' outside CDATA", "escaped",
@@ -223,6 +203,21 @@ class Repairer:
             else:
                 out.append(token)
         return "".join(out)
+
+    @staticmethod
+    def _closes_early(text: str, after: int) -> bool:
+        """Whether the "]]>" ending at ``after`` is content: another "]]>" comes before any markup.
+
+        Text like ``<![CDATA[`` inside a section is content, not markup; a "]]>" followed at once
+        by ``<![CDATA[`` is WordPress's own split of a literal "]]>" and does close the section.
+        """
+        if text.startswith(_CDATA_OPEN, after):
+            return False
+        markup = text.find("<", after)
+        while markup != -1 and text.startswith(_CDATA_OPEN, markup):
+            markup = text.find("<", markup + 1)
+        next_close = text.find(_CDATA_CLOSE, after)
+        return next_close != -1 and (markup == -1 or next_close < markup)
 
     # -- bookkeeping -------------------------------------------------------
     def _line_at(self, text: str, index: int) -> int:
