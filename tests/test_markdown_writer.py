@@ -228,3 +228,11 @@ def test_astro_always_has_the_fields_its_schema_requires(tmp_path):
     astro = _by_id(tmp_path)[1]
     assert astro.front_matter["description"] == ""
     assert astro.front_matter["pubDate"] == datetime(2013, 1, 1, tzinfo=PST)
+
+
+def test_summary_for_the_cli_counts_what_was_done(tmp_path):
+    site = _site(_post(1, "a"), _post(2, "b", status="trash"), _post(3, "c", status="draft"))
+    summary = write_markdown(site, tmp_path, MarkdownOptions(jobs=1)).summary()
+    assert summary["posts_written"] == 2 and summary["drafts"] == 1
+    assert summary["skipped"] == {"trash": 1}
+    assert json.loads((tmp_path / "report.json").read_text())["skipped"] == {"trash": 1}

@@ -62,16 +62,15 @@ class MarkdownReport:
         path.write_text(json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         return path
 
-    def summary_rows(self) -> list[tuple[str, str]]:
-        """(label, value) rows for the CLI's summary table on standard error."""
-        rows = [("written", str(self.written)), ("drafts", str(self.drafts))]
-        rows += [(f"skipped: {reason}", str(n)) for reason, n in sorted(self.skipped.items())]
-        rows.append(("comments written", str(self.comments_written)))
-        rows += [(f"comments skipped: {r.removeprefix('comment:')}", str(n))
-                 for r, n in sorted(self.comments_skipped.items())]
-        if self.unknown_shortcodes:
-            names = ", ".join(f"{k} ({v})" for k, v in self.unknown_shortcodes.most_common(10))
-            rows.append(("unknown shortcodes", names))
-        rows.append(("redirects", str(self.redirects)))
-        rows.append(("warnings", str(len(self.warnings))))
-        return rows
+    def summary(self) -> dict[str, Any]:
+        """Counts for the CLI's summary table (``wxr convert`` prints nested counts as rows)."""
+        return {
+            "posts_written": self.written,
+            "drafts": self.drafts,
+            "skipped": dict(sorted(self.skipped.items())),
+            "comments_written": self.comments_written,
+            "comments_skipped": {k.removeprefix("comment:"): v for k, v in sorted(self.comments_skipped.items())},
+            "unknown_shortcodes": dict(self.unknown_shortcodes.most_common(10)),
+            "redirects": self.redirects,
+            "warnings": len(self.warnings),
+        }
