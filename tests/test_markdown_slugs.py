@@ -49,3 +49,9 @@ def test_names_kept_on_disk_behave_the_same(tmp_path):
 
     names = UniqueNames(DiskMap(IndexDatabase(tmp_path / "index.sqlite"), "names"))
     assert [names.claim("posts", n) for n in ("a", "A", "a", "b")] == ["a", "A-2", "a-3", "b"]
+
+
+def test_many_items_with_one_name_get_consecutive_numbers():
+    names = UniqueNames()
+    names.claim("posts", "x-3")
+    assert [names.claim("posts", "x") for _ in range(5)] == ["x", "x-2", "x-4", "x-5", "x-6"]

@@ -171,7 +171,7 @@ class _Builder:
 
     def _place_attachments(self) -> None:
         """Attachment pages lead to the post they belong to, else to the file itself."""
-        for key, value in list(self.attachment_pages.items()):
+        for key, value in self.attachment_pages.items():
             parent, url = value.split("\x1f", 1)
             parent_text = self.locations.get(parent) if parent else None
             parent_location = Location.decode(parent_text) if parent_text else None
