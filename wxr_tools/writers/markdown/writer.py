@@ -5,7 +5,8 @@ Two passes: pass 1 streams the :class:`Source` once, building a small index
 temporary JSON Lines file; pass 2 renders and writes each post from that
 file. Parsing the export once (not twice) and decoding posts in the workers
 keeps the parent's share of the work small. Rendering runs in a process
-pool fed in bounded chunks, so memory does not grow with the export; every
+pool started before pass 1 (forked workers copy only a small process) and
+fed in bounded chunks, so memory does not grow with the export; every
 file depends only on its post and the index, so the output is the same for
 any number of jobs and on every re-run.
 """
@@ -14,11 +15,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import tempfile
 from collections import deque
 from collections.abc import Iterator
+from contextlib import ExitStack
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -210,17 +213,30 @@ class _Renderer:
 
 _ENCODER = msgspec.json.Encoder()
 _DECODER = msgspec.json.Decoder(Post)
-_WORKER: _Renderer | None = None
+_WORKER: tuple[str, _Renderer] | None = None
+"""In a worker process: the renderer it loaded, and from which state file."""
 
 
-def _init_worker(renderer: _Renderer) -> None:
+def _work(state: str, chunk: bytes) -> MarkdownReport:
+    """In a worker: load the renderer once (pickled after pass 1), then render a chunk."""
     global _WORKER
-    _WORKER = renderer
+    if _WORKER is None or _WORKER[0] != state:
+        with open(state, "rb") as stream:
+            _WORKER = (state, pickle.load(stream))
+    return _WORKER[1].render_chunk(chunk)
 
 
-def _work(chunk: bytes) -> MarkdownReport:
-    assert _WORKER is not None, "worker not initialised"
-    return _WORKER.render_chunk(chunk)
+def _started() -> None:
+    """A task that does nothing: submitted so the pool starts its workers."""
+
+
+def _start_pool(jobs: int) -> ProcessPoolExecutor:
+    """Start the workers now, while this process is small: forked workers copy what it holds."""
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method))
+    for future in [pool.submit(_started) for _ in range(jobs)]:
+        future.result()
+    return pool
 
 
 def _chunks(spill: IO[bytes]) -> Iterator[bytes]:
@@ -233,23 +249,22 @@ def _chunks(spill: IO[bytes]) -> Iterator[bytes]:
         yield chunk + spill.readline()
 
 
-def _render_all(spill: IO[bytes], renderer: _Renderer, jobs: int, report: MarkdownReport) -> None:
-    """Pass 2: render every post, in this process or a pool, merging reports in export order."""
-    if jobs == 1:
+def _render_all(spill: IO[bytes], renderer: _Renderer, pool: ProcessPoolExecutor | None, jobs: int,
+                state: Path, report: MarkdownReport) -> None:
+    """Pass 2: render every post, in this process or the pool, merging reports in export order."""
+    if pool is None:
         for chunk in _chunks(spill):
             report.merge(renderer.render_chunk(chunk))
         return
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
-                             initargs=(renderer,)) as pool:
-        pending: deque[Future[MarkdownReport]] = deque()
-        for chunk in _chunks(spill):
-            pending.append(pool.submit(_work, chunk))
-            if len(pending) >= 2 * jobs:
-                report.merge(pending.popleft().result())
-        while pending:
+    with open(state, "wb") as stream:
+        pickle.dump(renderer, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    pending: deque[Future[MarkdownReport]] = deque()
+    for chunk in _chunks(spill):
+        pending.append(pool.submit(_work, str(state), chunk))
+        if len(pending) >= 2 * jobs:
             report.merge(pending.popleft().result())
+    while pending:
+        report.merge(pending.popleft().result())
 
 
 def write_markdown(source: Source, out_dir: Path, options: MarkdownOptions = MarkdownOptions()) -> MarkdownReport:
@@ -257,9 +272,13 @@ def write_markdown(source: Source, out_dir: Path, options: MarkdownOptions = Mar
     _check(options)
     preset = get_preset(options.preset)
     fields = parse_fields(options.fields, preset)
-    with tempfile.TemporaryDirectory(prefix="wxr-markdown-") as work, \
-            open(Path(work) / "posts.jsonl", "w+b") as spill:
-        database = IndexDatabase(Path(work) / "index.sqlite")
+    jobs = options.jobs or os.cpu_count() or 1
+    with ExitStack() as stack:
+        work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="wxr-markdown-")))
+        pool = stack.enter_context(_start_pool(jobs)) if jobs > 1 else None
+        spill = stack.enter_context(open(work / "posts.jsonl", "w+b"))
+        database = IndexDatabase(work / "index.sqlite")
+        stack.callback(database.close)
 
         def keep(post: Post) -> None:
             spill.write(_ENCODER.encode(post) + b"\n")
@@ -269,9 +288,8 @@ def write_markdown(source: Source, out_dir: Path, options: MarkdownOptions = Mar
         report = index.report
         report.warnings.extend(str(d) for d in source.diagnostics if d.severity != "info")
         out_dir.mkdir(parents=True, exist_ok=True)
-        renderer = _Renderer(out_dir, options, preset, fields, index)
-        _render_all(spill, renderer, options.jobs or os.cpu_count() or 1, report)
+        renderer = _Renderer(out_dir, options, preset, fields, replace(index, report=MarkdownReport()))
+        _render_all(spill, renderer, pool, jobs, work / "renderer.pickle", report)
         report.redirects = write_redirects(out_dir, index.link_targets.sorted_items(), options.redirects)
-        database.close()
     report.write(out_dir)
     return report
