@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 import tomli_w
@@ -148,8 +148,3 @@ def render_front_matter(data: Mapping[str, Any], fmt: str) -> str:
     if fmt == "toml":
         return "+++\n" + dump_toml(data) + "+++\n"
     return "---\n" + dump_yaml(data) + "---\n"
-
-
-def is_date(value: Any) -> bool:
-    """Whether a value is written as a native date."""
-    return isinstance(value, (date, datetime))
