@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from datetime import datetime, timezone
 
@@ -71,10 +72,15 @@ def test_title_date_author_and_terms_of_every_post(converted, truth):
         assert written.field("author") == users[post["author_login"]]["display_name"]
         assert written.field("author_login") == post["author_login"]
         terms = post["terms"] or {}
-        assert sorted(written.field("categories") or []) == sorted(t["name"] for t in terms.get("category", []))
-        assert sorted(written.field("tags") or []) == sorted(t["name"] for t in terms.get("post_tag", []))
-        if "genre" in terms:
-            assert sorted(written.field("genre")) == sorted(t["name"] for t in terms["genre"])
+        for taxonomy, key in (("category", "categories"), ("post_tag", "tags"), ("genre", "genre")):
+            names = sorted(html.unescape(t["name"]) for t in terms.get(taxonomy, []))
+            assert sorted(written.field(key) or []) == names, (post["ID"], taxonomy)
+
+
+def test_term_names_are_text_not_html(converted, truth):
+    _, _, _, files = converted
+    tags = files[truth["keys"]["posts"]["quotes"]].field("tags")
+    assert 'C++ & "quotes"' in tags
 
 
 def test_seed_post_keeps_categories_author_comment_and_pingback(converted, truth):

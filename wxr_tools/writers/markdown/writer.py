@@ -13,6 +13,7 @@ any number of jobs and on every re-run.
 
 from __future__ import annotations
 
+import html
 import multiprocessing
 import os
 import pickle
@@ -107,7 +108,8 @@ class _Renderer:
         terms: dict[str, list[str]] = {}
         for ref in post.terms:
             if ref.taxonomy != "nav_menu":
-                terms.setdefault(ref.taxonomy, []).append(ref.name or ref.slug)
+                # WordPress stores term names HTML-escaped ("Books &amp; Reading").
+                terms.setdefault(ref.taxonomy, []).append(html.unescape(ref.name or ref.slug))
         updated = post.modified if post.modified and post.modified != post.date else None
         aliases = None
         if not location.draft:
