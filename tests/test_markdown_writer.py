@@ -236,3 +236,13 @@ def test_summary_for_the_cli_counts_what_was_done(tmp_path):
     assert summary["posts_written"] == 2 and summary["drafts"] == 1
     assert summary["skipped"] == {"trash": 1}
     assert json.loads((tmp_path / "report.json").read_text())["skipped"] == {"trash": 1}
+
+
+def test_convert_adapter_takes_cli_style_options(tmp_path):
+    from wxr_tools.writers.markdown import markdown_writer
+
+    site = _site(_post(1, "a"), _post(11, "novel", type="book"))
+    summary = markdown_writer(site, str(tmp_path), preset="plain", post_types="post, book",
+                              redirects=["netlify"], jobs=1)
+    assert summary["posts_written"] == 2
+    assert (tmp_path / "book" / "novel.md").exists() and (tmp_path / "_redirects").exists()
