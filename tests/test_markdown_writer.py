@@ -217,7 +217,7 @@ def test_front_matter_fields_keys_and_toml(tmp_path):
 
 def test_bad_options_are_refused_with_a_message(tmp_path):
     for options in (MarkdownOptions(preset="gatsby"), MarkdownOptions(front_matter="json"),
-                    MarkdownOptions(comments="all"), MarkdownOptions(jobs=0)):
+                    MarkdownOptions(comments="all"), MarkdownOptions(jobs=-1)):
         with pytest.raises(WxrToolsError):
             write_markdown(_site(), tmp_path, options)
 

@@ -72,7 +72,7 @@ class MarkdownOptions:
     redirects: tuple[str, ...] = ()
     """Redirect snippets besides ``redirects.json``: ``netlify``, ``nginx``, ``apache``."""
     jobs: int | None = None
-    """Processes rendering content; None for all cores, 1 for none besides this one."""
+    """Processes rendering content; None or 0 for all cores, 1 for none besides this one."""
 
 
 FORMATS = ("yaml", "toml")
@@ -86,8 +86,8 @@ def _check(options: MarkdownOptions) -> None:
                                ("comment_pii", options.comment_pii, PII_MODES)):
         if value not in valid:
             raise MarkdownOptionsError(f"{name} must be one of {', '.join(valid)}, not {value!r}")
-    if options.jobs is not None and options.jobs < 1:
-        raise MarkdownOptionsError(f"jobs must be 1 or more, not {options.jobs}")
+    if options.jobs is not None and options.jobs < 0:
+        raise MarkdownOptionsError(f"jobs must be 0 (all cores) or more, not {options.jobs}")
     check_formats(options.redirects)
 
 
