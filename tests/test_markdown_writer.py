@@ -158,7 +158,7 @@ def _commented_site() -> SiteSource:
     comments = [
         Comment(id=1, author_name="Ann", author_email="ann@example.com", author_ip="192.0.2.1",
                 content="First!", date=datetime(2012, 1, 3, 9, 0, tzinfo=PST)),
-        Comment(id=2, parent=1, author_name="Jo", content="Thanks"),
+        Comment(id=2, parent=1, author_name="Jo", content=f'Thanks, see <a href="{OLD}/?p=1">this</a>'),
         Comment(id=3, type="pingback", author_name="Blog", content="[…] linked […]"),
         Comment(id=4, status="pending", author_name="Wait", content="pending"),
         Comment(id=5, status="spam", author_name="Spam", content="buy"),
@@ -171,6 +171,7 @@ def test_sidecar_comments_keep_threads_and_drop_personal_data(tmp_path):
     sidecar = yaml.safe_load((tmp_path / "content/posts/talk/comments.yaml").read_text())
     assert [(c["id"], c.get("parent"), c["type"]) for c in sidecar["comments"]] == [
         (1, None, "comment"), (2, 1, "comment"), (3, None, "pingback")]
+    assert "(/posts/talk/)" in sidecar["comments"][1]["content"]
     text = (tmp_path / "content/posts/talk/comments.yaml").read_text()
     assert "ann@example.com" not in text and "192.0.2.1" not in text
     assert report.comments_skipped == {"comment:pending": 1, "comment:spam": 1}

@@ -101,7 +101,8 @@ class _Renderer:
         self.preset = preset
         self.fields = fields
         self.index = index
-        self.content_options = ContentOptions(html_steps=(LinkRewriter(index.links),))
+        self.rewrite_links = LinkRewriter(index.links)
+        self.content_options = ContentOptions(html_steps=(self.rewrite_links,))
 
     def _values(self, post: Post, location: Location, summary: str | None) -> dict[str, Any]:
         """Every canonical field's value for this post (None or empty = leave out)."""
@@ -176,6 +177,10 @@ class _Renderer:
                 data["permalink"] = False
                 data["eleventyExcludeFromCollections"] = True
 
+    def _render_comment(self, content: str) -> str:
+        """A comment body to Markdown, its links to old posts pointing at their new places."""
+        return render_comment(self.rewrite_links(content))
+
     def render(self, post: Post, location: Location, report: MarkdownReport) -> None:
         """Write one post's Markdown file (and its comments sidecar)."""
         options = self.options
@@ -184,7 +189,7 @@ class _Renderer:
         records: list[dict[str, Any]] = []
         if options.comments != "none":
             chosen = select_comments(post.comments, options.include_unapproved, report.comments_skipped)
-            records = [comment_record(c, options.comment_pii, render_comment) for c in chosen]
+            records = [comment_record(c, options.comment_pii, self._render_comment) for c in chosen]
             report.comments_written += len(records)
         body = rendered.body
         if options.comments == "section" and records:
