@@ -256,15 +256,15 @@ def _chunks(spill: IO[bytes]) -> Iterator[bytes]:
         yield chunk + spill.readline()
 
 
-def _render_all(spill: IO[bytes], renderer: _Renderer, pool: ProcessPoolExecutor | None, jobs: int,
-                state: Path, report: MarkdownReport) -> None:
-    """Pass 2: render every post, in this process or the pool, merging reports in export order."""
-    if pool is None:
-        for chunk in _chunks(spill):
-            report.merge(renderer.render_chunk(chunk))
-        return
-    with open(state, "wb") as stream:
-        pickle.dump(renderer, stream, protocol=pickle.HIGHEST_PROTOCOL)
+def _render_here(spill: IO[bytes], renderer: _Renderer, report: MarkdownReport) -> None:
+    """Pass 2 in this process."""
+    for chunk in _chunks(spill):
+        report.merge(renderer.render_chunk(chunk))
+
+
+def _render_in_pool(spill: IO[bytes], pool: ProcessPoolExecutor, jobs: int, state: Path,
+                    report: MarkdownReport) -> None:
+    """Pass 2 in the pool: at most two chunks per worker in flight, reports merged in export order."""
     pending: deque[Future[MarkdownReport]] = deque()
     for chunk in _chunks(spill):
         pending.append(pool.submit(_work, str(state), chunk))
@@ -295,8 +295,17 @@ def write_markdown(source: Source, out_dir: Path, options: MarkdownOptions = Mar
         report = index.report
         report.warnings.extend(str(d) for d in source.diagnostics if d.severity != "info")
         out_dir.mkdir(parents=True, exist_ok=True)
+        link_targets = index.link_targets
         renderer = _Renderer(out_dir, options, preset, fields, replace(index, report=MarkdownReport()))
-        _render_all(spill, renderer, pool, jobs, work / "renderer.pickle", report)
-        report.redirects = write_redirects(out_dir, index.link_targets.sorted_items(), options.redirects)
+        del index  # from here on only the renderer holds the index (and its content index)
+        if pool is None:
+            _render_here(spill, renderer, report)
+        else:
+            state = work / "renderer.pickle"
+            with open(state, "wb") as stream:
+                pickle.dump(renderer, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            del renderer  # each worker loads its own copy: this process can let its memory go
+            _render_in_pool(spill, pool, jobs, state, report)
+        report.redirects = write_redirects(out_dir, link_targets.sorted_items(), options.redirects)
     report.write(out_dir)
     return report
