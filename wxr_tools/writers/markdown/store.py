@@ -8,9 +8,11 @@ read-only after it is committed (each process its own connection).
 from __future__ import annotations
 
 import os
+import pickle
 import sqlite3
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterator, Mapping, MutableMapping
 from pathlib import Path
+from typing import Any
 
 
 class IndexDatabase:
@@ -97,3 +99,43 @@ class DiskMap(MutableMapping[str, str]):
 
     def __len__(self) -> int:
         return self.database.connection.execute(f"SELECT count(*) FROM {self.table}").fetchone()[0]
+
+
+class FrozenDiskMap(Mapping[Any, Any]):
+    """A read-only copy of a dict in a table: keys by ``repr``, values pickled, insertion order kept."""
+
+    def __init__(self, database: IndexDatabase, table: str, source: Mapping[Any, Any]) -> None:
+        self.database = database
+        self.table = table
+        connection = database.connection
+        connection.execute(f"CREATE TABLE {table} (k TEXT PRIMARY KEY, key BLOB, v BLOB)")
+        connection.executemany(f"INSERT INTO {table} (k, key, v) VALUES (?, ?, ?)",
+                               ((repr(k), pickle.dumps(k), pickle.dumps(v)) for k, v in source.items()))
+        self._length = len(source)
+        self._get = f"SELECT v FROM {table} WHERE k = ?"
+
+    def __getitem__(self, key: Any) -> Any:
+        row = self.database.connection.execute(self._get, (repr(key),)).fetchone()
+        if row is None:
+            raise KeyError(key)
+        return pickle.loads(row[0])
+
+    def __iter__(self) -> Iterator[Any]:
+        rows = self.database.connection.execute(f"SELECT key FROM {self.table} ORDER BY rowid")
+        return (pickle.loads(key) for (key,) in rows)
+
+    def __len__(self) -> int:
+        return self._length
+
+
+def freeze_dicts_on_disk(holder: object, database: IndexDatabase, prefix: str) -> None:
+    """Replace every dict attribute of ``holder`` by a :class:`FrozenDiskMap` copy.
+
+    For an index built in memory and only read afterwards (the transforms'
+    ``ContentIndex``): worker processes then load a few table names instead
+    of a copy that grows with the export.
+    """
+    for name, value in list(vars(holder).items()):
+        if type(value) is dict:
+            setattr(holder, name, FrozenDiskMap(database, f"{prefix}_{name}", value))
+    database.commit()
