@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Iterator
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, DiagnosticLog
 from .errors import UnknownFormatError, WxrToolsError
 from .readers import open_source
 from .readers.wxr import InputLike
-from .source import Source
+from .source import SiteSource, Source, load
 from .writers.json import write_json, write_jsonl
+from .writers.sql import SQL_TARGETS, write_sql_target
 
 
 @dataclass
@@ -62,9 +63,19 @@ def _json_writer(write: Callable[..., int]) -> Callable[..., int]:
     return run
 
 
+def _sql_writer(to: str) -> Callable[..., dict[str, Any]]:
+    def run(source: Source, out: str, *, include_passwords: bool = False, **sql_options: Any) -> dict[str, Any]:
+        if include_passwords:
+            raise WxrToolsError("SQL output never writes post passwords; drop --include-passwords")
+        report = write_sql_target(to, source, out=out or None, **sql_options)
+        return {"posts_written": report.rows["posts"], "rows": report.rows, "diagnostics": report.diagnostics}
+    return run
+
+
 WRITERS: dict[str, Callable[..., Any]] = {
     "json": _json_writer(write_json),
     "jsonl": _json_writer(write_jsonl),
+    **{to: _sql_writer(to) for to in SQL_TARGETS},
 }
 """Output format name -> ``writer(source, out, **options)``."""
 
@@ -73,12 +84,15 @@ def default_output(inputs: Sequence[InputLike], to: str) -> str:
     """Where output goes when no ``out`` is given."""
     if to in ("json", "jsonl"):
         return "-"
+    if to in ("postgres", "mysql"):
+        return ""  # the server named by --dsn
     first = inputs[0]
     name = Path(os.fspath(first)).name if not hasattr(first, "read") else "export"  # type: ignore[arg-type]
     for suffix in (".gz", ".zip", ".xml", ".json", ".jsonl"):
         if name.lower().endswith(suffix):
             name = name[: -len(suffix)]
-    return name or "export"
+    name = name or "export"
+    return {"sqlite": name + ".db", "sql": name + ".sql"}.get(to, name)
 
 
 def _dry_run(source: Source, to: str, target: str) -> ConvertResult:
@@ -89,6 +103,15 @@ def _dry_run(source: Source, to: str, target: str) -> ConvertResult:
                          diagnostics=list(source.diagnostics), dry_run=True)
 
 
+def _with_pages(source: Source, pages: str | os.PathLike[str]) -> SiteSource:
+    """The source's site with the gaps the saved pages can fill filled (the whole site is loaded)."""
+    from .readers.pages import merge_sites, read_pages
+
+    log = DiagnosticLog()
+    merged, problems = merge_sites(load(source), read_pages(pages, log))
+    return SiteSource(merged, [*source.diagnostics, *log, *problems])
+
+
 def convert(
     inputs: Sequence[InputLike],
     *,
@@ -97,17 +120,22 @@ def convert(
     from_format: str | None = None,
     on_bytes: Callable[[int], None] | None = None,
     dry_run: bool = False,
+    pages: str | os.PathLike[str] | None = None,
     **options: Any,
 ) -> ConvertResult:
     """Read ``inputs`` as one site and write it as ``to`` into ``out``.
 
     ``options`` go to the writer (e.g. ``include_passwords`` for JSON).
     With ``dry_run`` everything is read and counted and nothing is written.
+    ``pages`` (saved pages of the same site) fill what the inputs lack: author bios,
+    comments, term descriptions; conflicts are reported, the inputs win.
     """
     writer = WRITERS.get(to)
     if writer is None:
         raise UnknownFormatError("output format", to, list(WRITERS))
     source = open_source(inputs, from_format=from_format, on_bytes=on_bytes)
+    if pages is not None:
+        source = _with_pages(source, pages)
     target = str(out) if out is not None else default_output(inputs, to)
     if dry_run:
         return _dry_run(source, to, target)
@@ -116,6 +144,7 @@ def convert(
     if isinstance(outcome, int):
         result.posts_written = outcome
     elif isinstance(outcome, dict):
+        result.diagnostics += outcome.pop("diagnostics", [])
         result.summary = outcome
         result.posts_written = int(outcome.get("posts_written", 0))
     return result

@@ -10,6 +10,8 @@ import typer
 
 from .. import __version__
 from ..convert import WRITERS, convert as convert_inputs
+from ..errors import WxrToolsError
+from ..writers.sql import SQL_TARGETS
 from ..info import summarize
 from ..readers import open_source
 from ..schema import render_schema
@@ -25,12 +27,13 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-Inputs = Annotated[list[Path], typer.Argument(help="WXR exports (.xml, .xml.gz, .zip, split parts) or wxr-tools JSON.",
+Inputs = Annotated[list[Path], typer.Argument(help="WXR exports (.xml, .xml.gz, .zip, split parts), saved pages "
+                                                   "(an .html file or a folder), or wxr-tools JSON.",
                                               show_default=False)]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no diagnostics on stderr.")]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Also print info-level diagnostics.")]
 Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")]
-FromFormat = Annotated[Optional[str], typer.Option("--from", help="Input kind, when detection is not wanted: wxr or json.")]
+FromFormat = Annotated[Optional[str], typer.Option("--from", help="Input kind, when detection is not wanted: wxr, pages or json.")]
 
 
 def _version(value: bool) -> None:
@@ -56,16 +59,32 @@ def convert(
     include_passwords: Annotated[bool, typer.Option(help="Write post passwords (never written by default).")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Read everything and report what would be written; "
                                           "write nothing.")] = False,
+    pages: Annotated[Optional[Path], typer.Option("--pages", help="Saved pages of the same site (a file or folder): "
+                                                  "fill what the export lacks (bios, comments, term descriptions).")] = None,
+    dialect: Annotated[Optional[str], typer.Option("--dialect", help="With --to sql: sqlite (default), postgres or mysql.")] = None,
+    dsn: Annotated[Optional[str], typer.Option("--dsn", help="With --to postgres or mysql: the database to load into "
+                                                "(postgresql://user@host/db, mysql://user:password@host/db).")] = None,
+    table_prefix: Annotated[str, typer.Option("--table-prefix", help="SQL output: prefix every table name (e.g. wp_).")] = "",
+    schema_only: Annotated[bool, typer.Option("--schema-only", help="SQL output: the tables and indexes only.")] = False,
+    data_only: Annotated[bool, typer.Option("--data-only", help="SQL output: the rows only, for tables made before.")] = False,
     quiet: Quiet = False,
     verbose: Verbose = False,
     debug: Debug = False,
 ) -> None:
     """Convert exports to another format (library: wxr_tools.convert.convert)."""
     with user_errors(debug):
+        options: dict = {"include_passwords": include_passwords}
+        sql_options = {"dialect": dialect, "dsn": dsn, "table_prefix": table_prefix,
+                       "schema_only": schema_only, "data_only": data_only}
+        if to in SQL_TARGETS:
+            options.update(sql_options)
+        elif any(sql_options.values()):
+            raise WxrToolsError("--dialect, --dsn, --table-prefix, --schema-only and --data-only go with "
+                             "--to sqlite, sql, postgres or mysql")
         total = sum(p.stat().st_size for p in inputs if p.is_file())
         with progress_bar(total or None, interactive(quiet)) as on_bytes:
             result = convert_inputs(inputs, to=to, out=out, from_format=from_format, on_bytes=on_bytes,
-                                    include_passwords=include_passwords, dry_run=dry_run)
+                                    dry_run=dry_run, pages=pages, **options)
         print_diagnostics(result.diagnostics, verbose=verbose, quiet=quiet)
         if not quiet:
             print_summary(result)

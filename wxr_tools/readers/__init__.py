@@ -9,20 +9,25 @@ from pathlib import Path
 from ..errors import UnknownFormatError, WxrReadError
 from ..source import Source, SiteSource
 from .json import read_json
+from .pages import looks_like_html, open_pages, page_files
 from .wxr import InputLike, open_wxr
 
-INPUT_FORMATS = ("wxr", "json")
+INPUT_FORMATS = ("wxr", "json", "pages")
 
 
 def detect_format(source: InputLike) -> str:
-    """The input kind of a path, from its content: ``wxr`` or ``json``."""
+    """The input kind of a path, from its content: ``wxr``, ``json`` or ``pages`` (saved HTML)."""
     if hasattr(source, "read"):
         return "wxr"
     path = Path(os.fspath(source))  # type: ignore[arg-type]
     if not path.exists():
         raise WxrReadError("no such file or folder", file=str(path), hint="check the path")
-    if path.is_dir() or path.suffix.lower() in (".gz", ".zip"):
+    if path.is_dir():
+        return "pages" if next(page_files(path), None) is not None else "wxr"
+    if path.suffix.lower() in (".gz", ".zip"):
         return "wxr"
+    if looks_like_html(path):
+        return "pages"
     with open(path, "rb") as stream:
         head = stream.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"{"):
@@ -42,4 +47,8 @@ def open_source(inputs: Sequence[InputLike], *, from_format: str | None = None,
         if len(inputs) != 1:
             raise WxrReadError("JSON input is one file", hint="give a single .json or .jsonl file")
         return SiteSource(read_json(inputs[0]))  # type: ignore[arg-type]
+    if kind == "pages":
+        if len(inputs) != 1:
+            raise WxrReadError("saved pages are one file or one folder", hint="put the pages in one folder")
+        return open_pages(inputs[0])  # type: ignore[arg-type]
     raise UnknownFormatError("input format", kind, list(INPUT_FORMATS))

@@ -64,6 +64,11 @@ def _iterparse(stream: object, recover: bool, header: bool) -> etree.iterparse:
     )
 
 
+def iterparse_posts(stream: object) -> etree.iterparse:
+    """A strict parser over the posts part of an export: end events of items (and late channel terms)."""
+    return _iterparse(stream, recover=False, header=False)
+
+
 def elements(
     source: InputFile,
     log: DiagnosticLog,
@@ -86,6 +91,9 @@ def elements(
             for kind, element in _walk(parser, stats, stop_at_first_item):
                 yield kind, element
                 handed += 1
+            for entry in _namespace_entries(parser.error_log, tag):  # libxml2 raises these last
+                log.add("WXR107", "warning", entry.message, file=source.name, line=entry.line,
+                        column=entry.column, action="element kept without a namespace")
             stats.item_tags = raw.item_tags
             if stats.has_dtd:
                 log.add("WXR110", "warning", "found a document type declaration (DTD)", file=source.name,

@@ -1,0 +1,148 @@
+"""Per-field accuracy of the page reader (and of trafilatura) on real saved WordPress pages.
+
+Reads ``../shared/corpus/html/expected.json`` (gold labels copied from
+trafilatura's evaluation set) and prints, for title, author, date,
+categories, tags, body and comments, how many pages each tool gets right.
+A field is scored only on pages whose gold label for it is not empty.
+
+    python bench/bench_pages_accuracy.py [--no-trafilatura] [--show FIELD]
+
+trafilatura is optional (``pip install 'wxr-tools[bench]'``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+import sys
+from pathlib import Path
+
+from lxml import html as lxml_html
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from wxr_tools.diagnostics import DiagnosticLog  # noqa: E402
+from wxr_tools.readers.pages import read_pages  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
+FIELDS = ("title", "author", "date", "categories", "tags", "body", "comments")
+
+
+def norm(text: str | None) -> str:
+    """Whitespace collapsed, entities decoded, case kept."""
+    return re.sub(r"\s+", " ", html.unescape(text or "")).strip()
+
+
+def text_of_html(fragment: str) -> str:
+    if not fragment.strip():
+        return ""
+    return norm(lxml_html.fragment_fromstring(fragment, create_parent="div").text_content())
+
+
+def ours(path: Path) -> dict:
+    """What the page reader says, in the gold's terms."""
+    site = read_pages(path, DiagnosticLog())
+    post = site.posts[0] if site.posts else None
+    if post is None:
+        return {}
+    authors = {a.login: a for a in site.authors}
+    author = authors.get(post.author)
+    return {
+        "title": post.title,
+        "author": (author.display_name or author.login) if author else "",
+        "date": post.date.strftime("%Y-%m-%d") if post.date else "",
+        "categories": [t.name or t.slug for t in post.terms if t.taxonomy == "category"],
+        "tags": [t.name or t.slug for t in post.terms if t.taxonomy == "post_tag"],
+        "body": text_of_html(post.content),
+        "comments": " ".join(text_of_html(c.content) + " " + c.author_name for c in post.comments),
+    }
+
+
+def theirs(path: Path) -> dict:
+    """What trafilatura's ``bare_extraction`` says, given the same input as the reader: the page only.
+
+    (trafilatura's own evaluation also passes the page URL, which gives htmldate the
+    ``/YYYY/MM/DD/`` of the permalink; a saved page does not come with one.)
+    """
+    import trafilatura
+
+    document = trafilatura.bare_extraction(path.read_bytes(), with_metadata=True, include_comments=True)
+    if document is None:
+        return {}
+    data = document.as_dict() if hasattr(document, "as_dict") else dict(document)
+    split = lambda v: [x.strip() for x in (v or []) if x.strip()] if isinstance(v, list) else \
+        [x.strip() for x in (v or "").split(",") if x.strip()]  # noqa: E731
+    return {
+        "title": data.get("title") or "",
+        "author": data.get("author") or "",
+        "date": (data.get("date") or "")[:10],
+        "categories": split(data.get("categories")),
+        "tags": split(data.get("tags")),
+        "body": norm(data.get("text") or ""),
+        "comments": norm(data.get("comments") or ""),
+    }
+
+
+def score(gold: dict, got: dict) -> dict[str, bool | None]:
+    """Right/wrong per field; None when the gold has no label for it."""
+    result: dict[str, bool | None] = {}
+    result["title"] = norm(got.get("title")) == norm(gold["title"]) if gold.get("title") else None
+    result["author"] = norm(got.get("author")) == norm(gold["author"]) if gold.get("author") else None
+    result["date"] = got.get("date") == gold["date"][:10] if gold.get("date") else None
+    for name in ("categories", "tags"):
+        wanted = {norm(x) for x in gold.get(name) or []}
+        result[name] = {norm(x) for x in got.get(name) or []} == wanted if wanted else None
+    body = got.get("body") or ""
+    must = gold.get("body_must_contain") or []
+    must_not = gold.get("body_must_not_contain") or []
+    result["body"] = (all(norm(s) in body for s in must) and not any(norm(s) in body for s in must_not)) \
+        if must else None
+    snippets = [s for s in gold.get("comment_snippets") or [] if s.strip()]
+    comments = got.get("comments") or ""
+    result["comments"] = all(norm(s) in comments for s in snippets) if snippets else None
+    return result
+
+
+def table(rows: dict[str, list[bool]]) -> str:
+    lines = [f"{'field':<12}{'pages':>7}{'right':>7}{'accuracy':>10}"]
+    for name in FIELDS:
+        values = rows[name]
+        right = sum(values)
+        lines.append(f"{name:<12}{len(values):>7}{right:>7}{(right / len(values) if values else 0):>10.1%}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-trafilatura", action="store_true", help="score the page reader only")
+    parser.add_argument("--show", choices=FIELDS, help="print the pages where the reader gets FIELD wrong")
+    args = parser.parse_args()
+    gold_pages = json.loads((CORPUS / "html" / "expected.json").read_text(encoding="utf-8"))
+    tools = {"wxr-tools": ours}
+    if not args.no_trafilatura:
+        try:
+            import trafilatura  # noqa: F401
+            tools["trafilatura"] = theirs
+        except ImportError:
+            print("trafilatura is not installed (pip install trafilatura): scoring the page reader only\n")
+    results = {tool: {name: [] for name in FIELDS} for tool in tools}
+    for gold in gold_pages:
+        path = CORPUS / gold["file"]
+        for tool in tools:
+            got = tools[tool](path)
+            for name, right in score(gold, got).items():
+                if right is None:
+                    continue
+                results[tool][name].append(right)
+                if tool == "wxr-tools" and args.show == name and not right:
+                    print(f"--- {gold['file']}\n  gold: {gold.get(name) if name not in ('body', 'comments') else ''}"
+                          f"\n  got:  {got.get(name) if name not in ('body', 'comments') else got.get(name, '')[:300]}")
+    print(f"{len(gold_pages)} pages from {CORPUS / 'html'}\n")
+    for tool, rows in results.items():
+        print(f"== {tool}\n{table(rows)}\n")
+
+
+if __name__ == "__main__":
+    main()

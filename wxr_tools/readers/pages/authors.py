@@ -1,0 +1,237 @@
+"""The post's author (display name, nicename) and author bios from bio boxes and JSON-LD."""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from .boilerplate import inside, is_author_box, is_comment_zone, is_outside_post
+from .dom import clean_text, has_class, inner_html, remove, text_of, xclass
+from .page import Page
+
+_VIEW_ALL = re.compile(
+    r"^(?:view|see|browse)\s+(?:all|more)\s+(?:posts|articles|entries)\s+(?:by|from)\s+(.+?)\s*[→»›]?$"
+    r"|^view all of\s+(.+?)['’]s\s+posts\.?$"
+    r"|^alle\s+beiträge\s+von\s+(.+?)\s+anzeigen\s*[→»›]?$"
+    r"|^voir\s+tous\s+les\s+articles\s+(?:par|de)\s+(.+?)\s*[→»›]?$",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = re.compile(r"^(view archive|view more posts|view all posts|more posts|author|admin page)\b",
+                         re.IGNORECASE)
+_NAME_PREFIX = re.compile(
+    r"^(?:posted\s+by|written\s+by|published\s+by|about\s+the\s+author|about|by|author|"
+    r"autor(?:in)?|von|par|por|di|door|geschrieben\s+von|veröffentlicht\s+von|verfasst\s+von)\s*:?\s+",
+    re.IGNORECASE,
+)
+_META_AUTHOR_NAMES = ("author", "article:author", "shareaholic:article_author_name", "parsely-author",
+                      "sailthru.author", "dc.creator", "citation_author", "twitter:creator:name")
+_AUTHOR_PATH = re.compile(r"/author/([^/?#]+)")
+_AUTHOR_QUERY = re.compile(r"[?&]author=(\d+)")
+
+_BYLINE_XPATHS = tuple(etree.XPath(path) for path in (
+    f".//*[{xclass('author')} and {xclass('vcard')}]//*[{xclass('fn')}]",
+    f".//*[{xclass('author')} and {xclass('vcard')}]//a",
+    f".//*[{xclass('wp-block-post-author-name')}]",
+    f".//*[{xclass('wp-block-post-author__name')}]",
+    ".//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]",
+    ".//*[@itemprop='author']//*[@itemprop='name']",
+    ".//*[@itemprop='author']",
+    f".//*[{xclass('byline')} or {xclass('by-author')} or {xclass('posted-by')} or {xclass('post-author')}"
+    f" or {xclass('entry-author')} or {xclass('author-name')} or {xclass('meta-author')}"
+    f" or {xclass('post-author-name')} or {xclass('author')}]//a",
+    f".//*[{xclass('byline')} or {xclass('post-author')} or {xclass('entry-author')}"
+    f" or {xclass('author-name')} or {xclass('post-author-name')} or {xclass('meta-author')}]",
+    ".//a[contains(@href, '/author/')]",
+))
+_BIO_TEXT = (
+    f".//*[{xclass('author-description')} or @id='author-description' or {xclass('author-bio')}"
+    f" or {xclass('wp-block-post-author__bio')} or {xclass('wp-block-post-author-biography')}"
+    f" or @itemprop='description' or {xclass('saboxplugin-desc')} or {xclass('abh_description')}"
+    f" or {xclass('author-box-content')} or {xclass('author-text')}]"
+)
+
+
+@dataclass
+class Byline:
+    """An author as a page shows them."""
+
+    name: str = ""
+    nicename: str = ""
+    url: str = ""
+    bio: str | None = None
+
+
+def nicename_from_url(href: str) -> str:
+    """``/author/<nicename>/`` → nicename (percent-decoded, as WordPress stores it)."""
+    match = _AUTHOR_PATH.search(urlsplit(href).path if href else "")
+    return unquote(match.group(1)).strip().lower() if match else ""
+
+
+def clean_name(text: str) -> str:
+    """A display name without "By", "Posted by", "View all posts by ... →" wrappers."""
+    text = clean_text(text).strip(" |·•-–—:,")
+    match = _VIEW_ALL.match(text)
+    if match:
+        text = next(group for group in match.groups() if group)
+    previous = None
+    while previous != text:
+        previous = text
+        text = _NAME_PREFIX.sub("", text).strip()
+    if _NOT_A_NAME.match(text) or len(text) > 80:
+        return ""
+    return text
+
+
+def read_byline(page: Page, scope: HtmlElement, page_wide: bool = True) -> Byline:
+    """The post author from the byline, the bio box, JSON-LD or meta tags.
+
+    ``page_wide`` also searches outside ``scope`` (when no post element was found,
+    the byline may sit anywhere around the content).
+    """
+    byline = Byline()
+    excluded = lambda e: is_outside_post(e) or is_author_box(e)  # noqa: E731
+    containers = [scope, page.root] if page_wide else [scope, *page.post_headers]
+    for container in containers:
+        for path in _BYLINE_XPATHS:
+            for element in path(container):
+                if inside(element, excluded, stop=scope.getparent() if container is scope else None) or (
+                        container is not scope and container is not page.root and inside(container, excluded)):
+                    continue
+                name = clean_name(text_of(element))
+                href = _author_href(element)
+                if name:
+                    byline.name = name
+                    byline.nicename = nicename_from_url(href)
+                    byline.url = href
+                    break
+            if byline.name:
+                break
+        if byline.name:
+            break
+    box = find_bio_box(page, scope)
+    if box is not None:
+        boxed = read_bio_box(box)
+        if not byline.name or (boxed.nicename and boxed.nicename == byline.nicename) or not boxed.nicename:
+            byline.bio = boxed.bio
+            byline.name = byline.name or boxed.name
+            byline.nicename = byline.nicename or boxed.nicename
+            byline.url = byline.url or boxed.url
+    _fill_from_jsonld(page, byline)
+    if not byline.name:
+        byline.name = clean_name(_meta_author(page))
+    if not byline.nicename and byline.url:
+        byline.nicename = nicename_from_url(byline.url)
+    return byline
+
+
+def _author_href(element: HtmlElement) -> str:
+    if element.tag == "a" and element.get("href"):
+        return element.get("href")
+    for anchor in element.iter("a"):
+        if anchor.get("href"):
+            return anchor.get("href")
+    parent = element.getparent()
+    while parent is not None and parent.tag != "body":
+        if parent.tag == "a" and parent.get("href"):
+            return parent.get("href")
+        parent = parent.getparent()
+    return ""
+
+
+def _meta_author(page: Page) -> str:
+    meta = page.meta
+    for index in ("1", "2"):
+        if meta.get(f"twitter:label{index}", "").lower() in ("written by", "verfasst von", "geschrieben von"):
+            return meta.get(f"twitter:data{index}", "")
+    for name in _META_AUTHOR_NAMES:
+        author = meta.get(name, "")
+        if author and not author.startswith(("http", "@")):
+            return author
+    return ""
+
+
+def _fill_from_jsonld(page: Page, byline: Byline) -> None:
+    articles = page.jsonld_of_type("Article", "BlogPosting", "NewsArticle", "TechArticle", "WebPage")
+    people = page.jsonld_of_type("Person")
+    if not any(a.get("author") for a in articles) and len(people) == 1:
+        articles = [{"author": people[0]}]
+    for article in articles:
+        author = article.get("author")
+        if isinstance(author, list) and author:
+            author = author[0]
+        if isinstance(author, dict) and "@id" in author and "name" not in author:
+            author = page.jsonld_by_id(author["@id"]) or author
+        if isinstance(author, dict):
+            if not byline.name and isinstance(author.get("name"), str):
+                byline.name = clean_name(author["name"])
+            if byline.bio is None and isinstance(author.get("description"), str) and author["description"].strip():
+                if not byline.name or clean_name(author.get("name", "")) == byline.name:
+                    byline.bio = author["description"].strip()
+            if not byline.url and isinstance(author.get("url"), str):
+                byline.url = author["url"]
+        elif isinstance(author, str) and not byline.name:
+            byline.name = clean_name(author)
+
+
+def find_bio_box(page: Page, scope: HtmlElement) -> HtmlElement | None:
+    """The author bio box shown with the post (inside or right after it), if any."""
+    for container in (scope, page.root):
+        for element in container.iter():
+            if not isinstance(element.tag, str) or not is_author_box(element):
+                continue
+            if inside(element.getparent(), lambda e: is_comment_zone(e) or is_outside_post(e) or is_author_box(e)) \
+                    if element.getparent() is not None else False:
+                continue
+            return element
+    return None
+
+
+def read_bio_box(box: HtmlElement) -> Byline:
+    """Name, nicename and bio (HTML, as WordPress stores it) from a bio box."""
+    found = Byline()
+    for anchor in box.iter("a"):
+        nicename = nicename_from_url(anchor.get("href", ""))
+        if nicename:
+            found.nicename, found.url = nicename, anchor.get("href", "")
+            break
+    for heading in box.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+        name = clean_name(text_of(heading))
+        if name:
+            found.name = name
+            break
+    if not found.name:
+        for anchor in box.iter("a"):
+            name = clean_name(text_of(anchor))
+            if name and nicename_from_url(anchor.get("href", "")):
+                found.name = name
+                break
+    holders = [e for e in box.xpath(_BIO_TEXT) if e is not box]
+    holder = holders[0] if holders else box
+    found.bio = bio_html(holder) or None
+    return found
+
+
+def bio_html(holder: HtmlElement) -> str:
+    """A bio box's text as HTML: headings, avatars, "View all posts" links removed."""
+    holder = copy.deepcopy(holder)
+    for element in list(holder.iter()):
+        if element is holder or not isinstance(element.tag, str):
+            continue
+        if element.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "img", "script", "style", "svg") \
+                or has_class(element, "author-link", "author-avatar", "avatar", "author-heading",
+                             "screen-reader-text", "author-title", "wp-block-post-author__avatar") \
+                or element.get("id") in ("author-link", "author-avatar") \
+                or (element.tag == "a" and _VIEW_ALL.match(text_of(element))) \
+                or (element.tag == "a" and _NOT_A_NAME.match(text_of(element))):
+            if element.getparent() is not None:
+                remove(element)
+    html = inner_html(holder)
+    single = re.fullmatch(r"<p[^>]*>(.*)</p>", html, re.DOTALL)
+    if single and "<p" not in single.group(1):
+        html = single.group(1).strip()
+    return html

@@ -1,0 +1,237 @@
+"""A single post's own fields: title, permalink and dates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from lxml.html import HtmlElement
+
+from .boilerplate import inside, is_author_box, is_outside_post
+from .dates import date_from_url, parse_clock, parse_iso, parse_text, with_offset_from
+from .dom import clean_text, text_of, xclass
+from .page import Page
+
+_TITLE_IN_SCOPE = (
+    f".//h1[{xclass('entry-title')}]",
+    f".//*[{xclass('entry-title')}]",
+    f".//*[{xclass('wp-block-post-title')}]",
+    f".//*[self::h1 or self::h2 or self::h3][{xclass('post-title')} or {xclass('single-title')}"
+    f" or {xclass('article-title')} or {xclass('single-post-title')} or {xclass('headline')}]",
+    ".//*[@itemprop='headline' or @itemprop='name headline']",
+    ".//h1[contains(@class, 'title') and not(contains(@class, 'site-title'))"
+    " and not(contains(@class, 'page-title') and ancestor::header)]",
+)
+_TITLE_ANYWHERE = (
+    f"//h1[{xclass('entry-title')}]",
+    f"//*[{xclass('wp-block-post-title')}]",
+    f"//*[{xclass('entry-title')}]",
+    f"//h1[{xclass('post-title')} or {xclass('single-title')} or {xclass('page-title')}]",
+)
+_DATE_ELEMENTS = (
+    f".//time[{xclass('published')}]",
+    f".//*[{xclass('published')}][@title or @datetime]",
+    f".//*[{xclass('wp-block-post-date')}]//time",
+    f".//time[{xclass('entry-date')}]",
+    ".//*[@itemprop='datePublished']",
+    ".//time[@datetime]",
+)
+_DATE_TEXT = (
+    f".//*[{xclass('entry-date')}]",
+    f".//*[{xclass('posted-on')} or {xclass('post-date')} or {xclass('entry-meta')} or {xclass('date')}"
+    f" or {xclass('post-meta')} or {xclass('postmetadata')} or {xclass('meta')} or {xclass('entry-info')}"
+    f" or {xclass('published')} or {xclass('byline')} or {xclass('postdate')} or {xclass('dateline')}]",
+    ".//*[contains(@class, 'date') or contains(@class, 'posted') or contains(@class, 'time')]",
+)
+
+
+@dataclass
+class Dates:
+    """Publication and modification times found on a page."""
+
+    date: datetime | None = None
+    date_gmt: datetime | None = None
+    modified: datetime | None = None
+    modified_gmt: datetime | None = None
+
+
+def _excluded(element: HtmlElement) -> bool:
+    return is_outside_post(element) or is_author_box(element)
+
+
+def read_title(page: Page, scope: HtmlElement, has_wrapper: bool = True) -> str:
+    """The post title: heading in the post, then page-wide entry title, og:title, JSON-LD, <title>.
+
+    Without a post element (``has_wrapper`` False) the scope is the whole main
+    area, where headings of related posts also sit, so og:title goes first.
+    """
+    if not has_wrapper and page.meta.get("og:title") and page.meta.get("og:type", "article") == "article":
+        for element in page.root.xpath(f"//h1[{xclass('entry-title')}] | //*[{xclass('wp-block-post-title')}]"):
+            if not inside(element, _excluded) and text_of(element):
+                return text_of(element)
+        return _strip_site_name(clean_text(page.meta["og:title"]), page.site_name)
+    for path in _TITLE_IN_SCOPE:
+        for element in scope.xpath(path):
+            if not inside(element, _excluded, stop=scope.getparent()):
+                text = text_of(element)
+                if text:
+                    return text
+    for path in _TITLE_ANYWHERE:
+        for element in page.root.xpath(path):
+            if not inside(element, _excluded):
+                text = text_of(element)
+                if text:
+                    return text
+    if page.meta.get("og:title"):
+        return _strip_site_name(clean_text(page.meta["og:title"]), page.site_name)
+    for node in page.jsonld_of_type("Article", "BlogPosting", "NewsArticle"):
+        if isinstance(node.get("headline"), str):
+            return clean_text(node["headline"])
+    for element in scope.xpath(".//h1 | .//h2"):
+        if not inside(element, _excluded, stop=scope.getparent()):
+            text = text_of(element)
+            if text and text != page.site_name:
+                return text
+    title = page.root.find(".//title")
+    return _strip_site_name(text_of(title), page.site_name, split=True) if title is not None else ""
+
+
+def _strip_site_name(title: str, site_name: str, split: bool = False) -> str:
+    """A title without the site name themes and SEO plugins append (or prepend)."""
+    for separator in (" | ", " – ", " — ", " - ", " » ", " › ", " · ", " :: "):
+        if site_name and title.endswith(separator + site_name):
+            return title[: -len(separator + site_name)].strip()
+        if site_name and title.startswith(site_name + separator):
+            return title[len(site_name + separator):].strip()
+    if split and " | " in title:
+        return title.rsplit(" | ", 1)[0].strip()
+    return title
+
+
+def read_url(page: Page, scope: HtmlElement) -> str:
+    """The permalink: canonical link or og:url, without comment-page or reply parts."""
+    url = page.url
+    if not url:
+        for anchor in scope.xpath(".//a[contains(concat(' ', normalize-space(@rel), ' '), ' bookmark ')]"):
+            url = anchor.get("href", "")
+            if url:
+                break
+    return permalink(url)
+
+
+def permalink(url: str) -> str:
+    """A post URL without ``comment-page-N``, ``?replytocom=``, fragment or page number."""
+    url = url.split("#", 1)[0]
+    url = re.sub(r"[?&]replytocom=\d+", "", url)
+    url = re.sub(r"comment-page-\d+/?$", "", url)
+    return url
+
+
+def read_dates(page: Page, scope: HtmlElement, body: HtmlElement | None = None) -> Dates:
+    """Local and GMT publication dates from meta, JSON-LD, ``<time>`` and date text."""
+    dates = Dates()
+    gmt = parse_iso(page.meta.get("article:published_time"))
+    modified = parse_iso(page.meta.get("article:modified_time"))
+    for node in page.jsonld_of_type("Article", "BlogPosting", "NewsArticle", "TechArticle", "WebPage"):
+        gmt = gmt or parse_iso(_str(node.get("datePublished")))
+        modified = modified or parse_iso(_str(node.get("dateModified")))
+    local = _theme_date(scope) or _date_text(scope) or _date_before_body(scope, body) \
+        or _date_in_headers(page, scope)
+    if local is not None and gmt is not None and gmt.tzinfo is not None and \
+            abs((local.replace(tzinfo=None) - gmt.astimezone(timezone.utc).replace(tzinfo=None)).total_seconds()) > 14 * 3600:
+        local = None  # a <time> of something else (related post, comment) than the post
+    if local is None and gmt is None:
+        local = date_from_url(page.url)
+    if local is not None and local.tzinfo is not None and local.utcoffset() and local.utcoffset().total_seconds():
+        dates.date, dates.date_gmt = local, local.astimezone(timezone.utc)
+    elif local is not None and gmt is not None and gmt.tzinfo is not None:
+        naive = local.replace(tzinfo=None)
+        if naive.time() == datetime.min.time() and gmt.tzinfo is not None and gmt.utcoffset().total_seconds():
+            dates.date, dates.date_gmt = gmt, gmt.astimezone(timezone.utc)
+        else:
+            labelled = with_offset_from(naive, gmt)
+            dates.date = labelled or naive
+            dates.date_gmt = gmt.astimezone(timezone.utc)
+    elif local is not None:
+        dates.date = local
+        if local.tzinfo is not None:
+            dates.date_gmt = local.astimezone(timezone.utc)
+    elif gmt is not None:
+        dates.date = gmt
+        if gmt.tzinfo is not None:
+            dates.date_gmt = gmt.astimezone(timezone.utc)
+    updated = scope.xpath(f".//time[{xclass('updated')}][@datetime]")
+    local_modified = parse_iso(updated[0].get("datetime")) if updated else None
+    dates.modified = local_modified or modified
+    if dates.modified is not None and dates.modified.tzinfo is not None:
+        dates.modified_gmt = dates.modified.astimezone(timezone.utc)
+    return dates
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _theme_date(scope: HtmlElement) -> datetime | None:
+    for path in _DATE_ELEMENTS:
+        for element in scope.xpath(path):
+            if inside(element, _excluded, stop=scope.getparent()):
+                continue
+            value = parse_iso(element.get("datetime") or element.get("content") or element.get("title"))
+            if value is not None:
+                return value
+    return None
+
+
+def _date_text(scope: HtmlElement) -> datetime | None:
+    for path in _DATE_TEXT:
+        for element in scope.xpath(path):
+            if inside(element, _excluded, stop=scope.getparent()):
+                continue
+            value = parse_text(text_of(element))
+            if value is None:
+                continue
+            if value.time() == datetime.min.time():
+                clock = _clock_near(element)
+                if clock is not None:
+                    value = value + clock
+            return value
+    return None
+
+
+def _date_in_headers(page: Page, scope: HtmlElement) -> datetime | None:
+    """The date in a post header printed outside the post element."""
+    for header in page.post_headers:
+        if inside(header, _excluded) or any(parent is scope for parent in header.iterancestors()):
+            continue
+        found = _theme_date(header) or _date_text(header)
+        if found is not None:
+            return found
+    return None
+
+
+def _date_before_body(scope: HtmlElement, body: HtmlElement | None) -> datetime | None:
+    """A short date text between the top of the post and its content (bylines without classes)."""
+    for element in scope.iter():
+        if element is body:
+            return None
+        if not isinstance(element.tag, str) or element.tag in ("script", "style"):
+            continue
+        text = (element.text or "").strip()
+        if 6 <= len(text) <= 40 and not inside(element, _excluded, stop=scope.getparent()):
+            value = parse_text(text)
+            if value is not None:
+                return value
+    return None
+
+
+def _clock_near(element: HtmlElement) -> timedelta | None:
+    """Twenty Ten prints the time only as the ``title`` of the date's permalink."""
+    for candidate in [element, *element.iterancestors()][:3]:
+        if candidate.tag == "a" and candidate.get("title"):
+            return parse_clock(candidate.get("title"))
+    for anchor in element.iter("a"):
+        if anchor.get("title"):
+            return parse_clock(anchor.get("title"))
+    return None

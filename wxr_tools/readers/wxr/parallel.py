@@ -1,0 +1,168 @@
+"""Reading a large well-formed export on several cores.
+
+The file is cut into chunks of whole items at ``<item>`` start tags; worker
+processes parse each chunk (wrapped in the file's own ``<rss><channel>`` start
+tags, so namespaces resolve as in the file) and turn its items into model
+records. Results come back in order, a bounded number of chunks in flight, so
+memory stays flat. The first chunk that does not parse cleanly stops the
+parallel read: the caller reads the rest of the file the careful way.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import re
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from io import BytesIO
+
+import msgspec
+from lxml import etree
+
+from ...diagnostics import Diagnostic, DiagnosticLog
+from ...model import Author, Post, Term
+from .elements import Context, read_author, read_item, read_term
+from .inputs import CountingReader, InputFile
+from .namespaces import canonical
+from .parse import FileStats, iterparse_posts
+
+CHUNK_BYTES = 2 << 20
+MIN_FILE_BYTES = 8 << 20
+"""Smaller files are read in one process: starting workers costs more than it saves."""
+
+_ITEM_START = re.compile(rb"<item[\s>]")
+_RSS_START = re.compile(rb"<rss\b[^>]*>")
+_CHANNEL_START = re.compile(rb"<channel\b[^>]*>")
+_DECLARED_ENCODING = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_TERM_KINDS = ("wp:category", "wp:tag", "wp:term")
+
+ChunkResult = tuple[list[Post], list[int], list[Author], list[Term], list[Diagnostic]]
+Record = tuple[str, object, "int | None"]
+"""``("item", Post, line)``, ``("author", Author, None)`` or ``("term", Term, None)``."""
+
+
+class ChunkFailed(Exception):
+    """A chunk did not parse cleanly: the caller must read on the careful way."""
+
+
+def _parse_chunk(head: bytes, chunk: bytes, name: str, first_line: int, max_field_size: int) -> bytes | None:
+    """Worker: one chunk of whole items to encoded records, or None if it is not clean XML."""
+    log = DiagnosticLog()
+    ctx = Context(log, name, max_field_size)
+    posts: list[Post] = []
+    lines: list[int] = []
+    authors: list[Author] = []
+    terms: list[Term] = []
+    try:
+        for _, element in iterparse_posts(BytesIO(head + chunk + b"</channel></rss>")):
+            parent = element.getparent()
+            if parent is None or parent.getparent() is None or parent.getparent().getparent() is not None:
+                continue
+            name_ = canonical(element.tag)
+            if name_ == "item":
+                posts.append(read_item(element, ctx))
+                lines.append(element.sourceline + first_line - 1)
+            elif name_ == "wp:author":
+                authors.append(read_author(element, ctx))
+            elif name_ in _TERM_KINDS:
+                terms.append(read_term(element, name_, ctx))
+            element.clear(keep_tail=True)
+    except etree.XMLSyntaxError:
+        return None
+    shifted = [msgspec.structs.replace(d, line=d.line + first_line - 1) if d.line else d for d in log.items]
+    return msgspec.json.encode((posts, lines, authors, terms, shifted))
+
+
+_decode = msgspec.json.Decoder(ChunkResult).decode
+
+
+def can_read_in_parallel(file: InputFile, jobs: int) -> bool:
+    """Worth it and possible: several cores, a large plain file."""
+    return jobs > 1 and file.size is not None and file.size >= MIN_FILE_BYTES
+
+
+def _chunks(raw: CountingReader) -> Iterator[tuple[bytes, bytes, int]]:
+    """``(wrapper head, chunk of whole items, first line of the chunk)`` over the file."""
+    buffer = b""
+    while True:  # the header: everything before the first item
+        data = raw.read(CHUNK_BYTES)
+        buffer += data
+        match = _ITEM_START.search(buffer)
+        if match or not data:
+            break
+    if match is None:
+        return
+    header = buffer[:match.start()]
+    declared = _DECLARED_ENCODING.search(header[:4096])
+    rss, channel = _RSS_START.search(header), _CHANNEL_START.search(header)
+    if (declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8")) or \
+            rss is None or channel is None:
+        raise ChunkFailed("not a plain UTF-8 export")
+    head = (rss.group(0) + channel.group(0)).replace(b"\r", b" ").replace(b"\n", b" ")
+    line = 1 + header.count(b"\n")
+    buffer = buffer[match.start():]
+    eof = False
+    while True:
+        while not eof and (len(buffer) < CHUNK_BYTES or _last_item_start(buffer) <= 0):
+            data = raw.read(CHUNK_BYTES)  # an item larger than a chunk makes a larger chunk
+            eof = not data
+            buffer += data
+        if eof:
+            end = buffer.rfind(b"</channel>")
+            if end == -1:
+                raise ChunkFailed("no </channel>: the file is cut short")
+            if end:
+                yield head, buffer[:end], line
+            return
+        cut = _last_item_start(buffer)
+        chunk, buffer = buffer[:cut], buffer[cut:]
+        yield head, chunk, line
+        line += chunk.count(b"\n")
+
+
+def _last_item_start(buffer: bytes) -> int:
+    return max(buffer.rfind(b"<item>"), buffer.rfind(b"<item "), buffer.rfind(b"<item\n"))
+
+
+def parallel_records(file: InputFile, log: DiagnosticLog, stats: FileStats, *, jobs: int,
+                     max_field_size: int, on_bytes: Callable[[int], None] | None) -> Iterator[Record]:
+    """Records of a well-formed file, read on ``jobs`` processes; raises ChunkFailed otherwise.
+
+    Records before the failure have been yielded; nothing is logged for a chunk that failed.
+    """
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    raw = CountingReader(file.open(), on_bytes)
+    window: deque[Future[bytes | None]] = deque()
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            chunks = _chunks(raw)
+            exhausted = False
+            while True:
+                while not exhausted and len(window) < 2 * jobs:
+                    step = next(chunks, None)
+                    if step is None:
+                        exhausted = True
+                        break
+                    head, chunk, line = step
+                    window.append(pool.submit(_parse_chunk, head, chunk, file.name, line, max_field_size))
+                if not window:
+                    break
+                encoded = window.popleft().result()
+                if encoded is None:
+                    for future in window:
+                        future.cancel()
+                    raise ChunkFailed("a chunk is not well-formed")
+                posts, lines, authors, terms, diagnostics = _decode(encoded)
+                log.extend(diagnostics)
+                for author in authors:
+                    yield "author", author, None
+                for term in terms:
+                    yield "term", term, None
+                for post, line in zip(posts, lines):
+                    stats.items_read += 1
+                    yield "item", post, line
+        stats.item_tags = raw.item_tags
+        stats.closed = True
+    finally:
+        raw.close()

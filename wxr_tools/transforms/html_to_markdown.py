@@ -1,0 +1,370 @@
+"""HTML to Markdown with html2text, set up for fidelity.
+
+html2text does the prose. Before it runs, an lxml pass takes out what it
+gets wrong and puts a placeholder in its place, filled in afterwards:
+
+* ``<pre>`` becomes fenced code holding the element's text byte for byte
+  (language from ``language-*``/``lang-*`` classes or SyntaxHighlighter's
+  ``brush:``), and inline ``<code>`` a backtick span: nothing escaped inside.
+* ``<img>`` keeps its alt text and title; ``<figcaption>`` becomes a paragraph
+  under its image; ``<address>`` a paragraph (its ``<br>`` kept); ``<sup>``
+  and ``<sub>`` stay as HTML.
+* ``<video>``, ``<audio>``, ``<object>`` and ``<embed>`` become links to their source.
+* A ``<`` in text stays ``&lt;``, so text about HTML never turns into HTML.
+
+Unsafe HTML follows :data:`UNSAFE_POLICIES`; the default, ``drop``, never
+publishes script:
+
+* ``drop``: ``<script>``, ``<style>``, ``<noscript>`` and forms (with their
+  controls and labels) are removed; ``<iframe>`` becomes a link to its ``src``.
+* ``link``: as ``drop``, but a script with ``src`` and a form with
+  ``action`` become links to them.
+* ``keep``: all of them stay as raw HTML, for sites that trust their content.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Sequence
+
+import html2text
+import lxml.etree
+import lxml.html
+
+UNSAFE_POLICIES = ("drop", "keep", "link")
+
+# Placeholder marks are Unicode noncharacters, which no text may carry; input is cleared of them.
+TOKEN_OPEN, TOKEN_CLOSE = "\ufdd0", "\ufdd1"
+_LT = "\ufdd2"
+RESERVED_RE = re.compile("[\ufdd0-\ufdd3]")
+_TOKEN_RE = re.compile("\ufdd0(\\d+)\ufdd1")
+_LINE_TOKEN_RE = re.compile("^(.*?)\ufdd0(\\d+)\ufdd1[ \t]*$", re.M)
+_LANGUAGE_RE = re.compile(r"(?:^|\s)(?:language|lang)-([\w+#.-]+)|brush:\s*([\w+#.-]+)|(?:^|\s)lang:([\w+#.-]+)")
+_BACKTICKS_RE = re.compile(r"`+")
+# Tags _prepare() rewrites, and a "<" that is text (written raw or as an entity).
+_NEEDS_TREE_RE = re.compile(
+    r"<(?:pre|code|kbd|tt|img|figcaption|address|video|audio|object|embed|iframe|script|style|noscript|form)\b"
+    r"|&lt;|&#0*60;|&#x0*3c;|<(?![A-Za-z/!?])", re.I)
+_TEXT_LT_RE = re.compile(r"&lt;|&#0*60;|&#x0*3c;|<(?![a-z/!?])")
+_SPACE_AFTER_BR_RE = re.compile(r"(<br\s*/?>)[ \t\r\n]+", re.I)
+_PUNCTUATION_AFTER_EMPHASIS = frozenset(",:;'\"’”»)]}…-–—/%")
+_NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_BLANK_LINES_RE = re.compile(r"\n{3,}")
+_TRAILING_SPACE_RE = re.compile(r"[ \t]+$", re.M)
+
+
+class Placeholders:
+    """Text that must reach the Markdown untouched: kept aside, marked by a token in the HTML."""
+
+    def __init__(self) -> None:
+        self.values: list[tuple[str, bool, int]] = []
+
+    def add(self, markdown: str, block: bool = False, indent: int = 0) -> str:
+        """Keep ``markdown`` aside and return the token that stands for it.
+
+        A ``block`` goes on lines of its own, indented by ``indent`` columns
+        at least (to stay inside a list item) and prefixed like its token's line.
+        """
+        self.values.append((markdown, block, indent))
+        return f"{TOKEN_OPEN}{len(self.values) - 1}{TOKEN_CLOSE}"
+
+    def restore(self, markdown: str) -> str:
+        """Put every kept text back; block texts get the line prefix (quote, list indent) of their token."""
+        if not self.values:
+            return markdown
+
+        def block_line(m: re.Match[str]) -> str:
+            text, block, indent = self.values[int(m.group(2))]
+            if not block:
+                return m.group(0)
+            prefix = m.group(1)
+            if prefix.strip(" >") == "":
+                if prefix.strip() == "":
+                    prefix = " " * max(indent, len(prefix))
+                return "\n".join((prefix + line).rstrip() if not line else prefix + line
+                                 for line in text.split("\n"))
+            pad = " " * max(indent, len(prefix))
+            return prefix.rstrip() + "\n\n" + "\n".join(pad + line if line else "" for line in text.split("\n"))
+
+        for _ in range(3):  # placeholders may hold placeholders (e.g. raw HTML with an image)
+            markdown = _LINE_TOKEN_RE.sub(block_line, markdown)
+            markdown = _TOKEN_RE.sub(lambda m: self.values[int(m.group(1))][0], markdown)
+            if TOKEN_OPEN not in markdown:
+                break
+        return markdown
+
+
+def fence(code: str, language: str = "") -> str:
+    """A fenced code block holding ``code`` exactly, with a fence longer than any backtick run in it."""
+    longest = max((len(run) for run in _BACKTICKS_RE.findall(code)), default=0)
+    marker = "`" * max(3, longest + 1)
+    body = code if code.endswith("\n") or not code else code + "\n"
+    return f"{marker}{language}\n{body}{marker}"
+
+
+def code_span(code: str) -> str:
+    """An inline code span holding ``code`` exactly."""
+    longest = max((len(run) for run in _BACKTICKS_RE.findall(code)), default=0)
+    marker = "`" * (longest + 1)
+    # CommonMark strips one space from each end of a span that has both: pad to keep them.
+    needs_pad = code[:1] == "`" or code[-1:] == "`" or (code[:1] == " " and code[-1:] == " " and code.strip())
+    pad = " " if needs_pad else ""
+    return f"{marker}{pad}{code}{pad}{marker}"
+
+
+def element_text(element: lxml.html.HtmlElement) -> str:
+    """The text a browser shows for ``element`` in preformatted context: tags dropped, ``<br>`` as newline."""
+    parts: list[str] = []
+
+    def walk(node: lxml.html.HtmlElement) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str):
+                if child.tag == "br":
+                    parts.append("\n")
+                else:
+                    walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element)
+    return "".join(parts)
+
+
+def code_language(element: lxml.html.HtmlElement) -> str:
+    """The language a code element names (``data-language``, ``language-x``/``lang-x`` classes,
+    ``brush: x``), on itself or on a ``<code>`` inside it, or ``""``."""
+    for node in (element, *element.iter("code")):
+        if node.get("data-language"):
+            return node.get("data-language").strip()
+        m = _LANGUAGE_RE.search(node.get("class") or "")
+        if m:
+            return next(g for g in m.groups() if g)
+    return ""
+
+
+def _replace(element: lxml.html.HtmlElement, text: str) -> None:
+    """Put ``text`` where ``element`` was, keeping the element's tail."""
+    parent = element.getparent()
+    text += element.tail or ""
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+    parent.remove(element)
+
+
+def _link(url: str, label: str = "") -> str:
+    return f'<p><a href="{html.escape(url)}">{html.escape(label or url)}</a></p>'
+
+
+def _media_source(element: lxml.html.HtmlElement) -> str:
+    for candidate in (element, *element.iter("source")):
+        for attribute in ("src", "data"):
+            if candidate.get(attribute):
+                return candidate.get(attribute)
+    return ""
+
+
+def _swap_for_html(element: lxml.html.HtmlElement, markup: str) -> None:
+    """Replace ``element`` by the parsed ``markup`` (a link, say)."""
+    new = lxml.html.fragment_fromstring(markup)
+    new.tail = element.tail
+    element.getparent().replace(element, new)
+
+
+_OUTER_PRE = lxml.etree.XPath("//pre[not(ancestor::pre)]")
+_OUTER_CODE = lxml.etree.XPath("//*[self::code or self::kbd or self::tt]"
+                               "[not(ancestor::code or ancestor::kbd or ancestor::tt)]")
+_MEDIA = lxml.etree.XPath("//*[self::video or self::audio or self::object or self::embed]"
+                          "[not(ancestor::video or ancestor::audio or ancestor::object)]")
+_UNSAFE = lxml.etree.XPath("//*[self::script or self::style or self::noscript or self::form]"
+                           "[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::form)]")
+_TEXT_WITH_LT = lxml.etree.XPath("//text()[contains(., '<')]")
+
+
+def _list_indent(element: lxml.html.HtmlElement) -> int:
+    """Columns a block inside a list item needs to stay in it, as html2text lays lists out.
+
+    html2text indents an item by 2 columns per enclosing list (3 below an ordered
+    list), then writes ``* `` or ``N. ``; a fence may start up to 3 columns past
+    the item's content, so ``N. `` items up to 99 share one indent.
+    """
+    if not element.xpath("ancestor::li"):
+        return 0
+    names = [a.tag for a in element.iterancestors() if a.tag in ("ul", "ol")][::-1]
+    if not names:
+        return 0
+    indent = 2 + sum(3 if outer == "ol" else 2 for outer in names[:-1])
+    return indent + (4 if names[-1] == "ol" else 2)
+
+
+def _take_out_code(root: lxml.html.HtmlElement, keep: Placeholders) -> None:
+    """``<pre>`` to fenced code and ``<code>``/``<kbd>``/``<tt>`` to code spans, exactly."""
+    for pre in _OUTER_PRE(root):
+        text = element_text(pre)
+        if text.startswith("\n"):
+            text = text[1:]  # HTML drops a newline right after <pre>
+        replacement = lxml.html.Element("p")
+        replacement.text = keep.add(fence(text, code_language(pre)), block=True, indent=_list_indent(pre))
+        replacement.tail = pre.tail
+        pre.getparent().replace(pre, replacement)
+    for code in _OUTER_CODE(root):
+        _replace(code, keep.add(code_span(element_text(code))))
+
+
+def _take_out_images(root: lxml.html.HtmlElement, keep: Placeholders) -> None:
+    """``<img>`` to Markdown images with alt text and title."""
+    for img in list(root.iter("img")):
+        src = img.get("src") or img.get("data-src") or ""
+        if not src:
+            _replace(img, "")
+            continue
+        alt = (img.get("alt") or "").replace("[", "\\[").replace("]", "\\]")
+        target = src.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+        title = img.get("title") or ""
+        if title:
+            target += ' "' + title.replace('"', '\\"') + '"'
+        _replace(img, keep.add(f"![{alt}]({target})"))
+
+
+def _media_to_links(root: lxml.html.HtmlElement, keep: Placeholders, unsafe_html: str) -> None:
+    """Audio, video, objects and (unless kept) iframes to links to what they show."""
+    for media in _MEDIA(root):
+        source = _media_source(media)
+        _swap_for_html(media, _link(source)) if source else _replace(media, "")
+    for iframe in list(root.iter("iframe")):
+        if unsafe_html == "keep":
+            _replace(iframe, keep.add(_raw(iframe), block=True))
+        elif iframe.get("src"):
+            _swap_for_html(iframe, _link(iframe.get("src")))
+        else:
+            _replace(iframe, "")
+
+
+def _apply_unsafe_policy(root: lxml.html.HtmlElement, keep: Placeholders, unsafe_html: str) -> None:
+    """Scripts, styles and forms: dropped, linked or kept raw, as the policy says."""
+    for element in _UNSAFE(root):
+        if unsafe_html == "keep":
+            _replace(element, keep.add(_raw(element), block=True))
+            continue
+        target = {"script": element.get("src"), "form": element.get("action")}.get(element.tag)
+        if unsafe_html == "link" and target:
+            _swap_for_html(element, _link(target))
+        else:
+            _replace(element, "")
+
+
+def _prepare(root: lxml.html.HtmlElement, keep: Placeholders, unsafe_html: str, lower: str) -> None:
+    """Take out of the tree what html2text gets wrong, leaving placeholders.
+
+    ``lower`` is the HTML in lower case: a step runs only when its tags occur.
+    """
+    if "<pre" in lower or "<code" in lower or "<kbd" in lower or "<tt" in lower:
+        _take_out_code(root, keep)
+    if "<img" in lower:
+        _take_out_images(root, keep)
+    if "<figcaption" in lower or "<address" in lower:
+        for element in root.iter("figcaption", "address"):
+            element.tag = "p"
+    if any(tag in lower for tag in ("<video", "<audio", "<object", "<embed", "<iframe")):
+        _media_to_links(root, keep, unsafe_html)
+    if any(tag in lower for tag in ("<script", "<style", "<noscript", "<form")):
+        _apply_unsafe_policy(root, keep, unsafe_html)
+    if "<br" in lower:
+        for br in root.iter("br"):
+            if br.tail:
+                br.tail = br.tail.lstrip(" \t\r\n")  # html2text would start the next line with a space
+    if not _TEXT_LT_RE.search(lower):
+        return
+    for text in _TEXT_WITH_LT(root):
+        parent = text.getparent()
+        if text.is_text:
+            parent.text = parent.text.replace("<", _LT)
+        elif text.is_tail:
+            parent.tail = parent.tail.replace("<", _LT)
+
+
+_HTML_PARSER = lxml.html.HTMLParser(remove_comments=True)
+
+
+def _parse_fragment(html_text: str) -> lxml.html.HtmlElement:
+    """The fragment parsed as the content of ``<body>``, which is returned (comments dropped)."""
+    document = lxml.etree.fromstring(f"<html><body>{html_text}</body></html>", _HTML_PARSER)
+    body = document.find("body")
+    if body is None:  # content that ends the document early, e.g. a stray "</html>"
+        body = lxml.html.fragment_fromstring(html_text, create_parent="body")
+    return body
+
+
+def _raw(element: lxml.html.HtmlElement) -> str:
+    tail, element.tail = element.tail, None
+    markup = lxml.etree.tostring(element, encoding="unicode", method="html")
+    element.tail = tail
+    return markup
+
+
+def _trim_line_end(m: re.Match[str]) -> str:
+    """Keep a hard line break (two spaces after text), drop any other trailing blanks."""
+    start = m.start()
+    if m.end() - start >= 2 and start and not m.string[start - 1].isspace():
+        return "  "
+    return ""
+
+
+class _Converter(html2text.HTML2Text):
+    """html2text, minus its space between an emphasis and the punctuation after it (``_word_ ,``)."""
+
+    def handle_data(self, data: str, entity_char: bool = False) -> None:
+        if self.preceding_stressed and data[:1] in _PUNCTUATION_AFTER_EMPHASIS:
+            self.preceding_stressed = False
+        super().handle_data(data, entity_char)
+
+
+def _converter() -> html2text.HTML2Text:
+    converter = _Converter()
+    converter.body_width = 0
+    converter.unicode_snob = True
+    converter.include_sup_sub = True
+    converter.pad_tables = True
+    return converter
+
+
+def html_to_markdown(html_text: str, unsafe_html: str = "drop",
+                     steps: Sequence[Callable[[str], str]] = (),
+                     placeholders: Placeholders | None = None) -> str:
+    """Convert an HTML fragment to Markdown (see the module docstring for what is kept and how).
+
+    ``steps`` are HTML-to-HTML functions run first; ``placeholders`` holds
+    Markdown that earlier steps left as tokens in the HTML.
+    """
+    if unsafe_html not in UNSAFE_POLICIES:
+        raise ValueError(f"unsafe_html must be one of {', '.join(UNSAFE_POLICIES)}, not {unsafe_html!r}")
+    for step in steps:
+        html_text = step(html_text)
+    if not html_text.strip():
+        return ""
+    if placeholders is None:
+        placeholders = Placeholders()
+        html_text = RESERVED_RE.sub("", html_text)
+    keep = placeholders
+    if _NEEDS_TREE_RE.search(html_text):
+        html_text = _NOT_XML_RE.sub("", html_text)  # control characters lxml refuses; nothing shows them
+        root = _parse_fragment(html_text)
+        _prepare(root, keep, unsafe_html, html_text.lower())
+        prepared = lxml.etree.tostring(root, encoding="unicode", method="html")
+    else:  # nothing html2text gets wrong but the space after <br>: skip the tree (most bodies)
+        prepared = _SPACE_AFTER_BR_RE.sub(r"\1", html_text)
+    try:
+        markdown = _converter().handle(prepared)
+    except IndexError:  # html2text's table padding fails on a table with no cells; convert unpadded
+        converter = _converter()
+        converter.pad_tables = False
+        markdown = converter.handle(prepared)
+    markdown = _TRAILING_SPACE_RE.sub(_trim_line_end, markdown)
+    markdown = _BLANK_LINES_RE.sub("\n\n", markdown)
+    markdown = keep.restore(markdown).replace(_LT, "&lt;")
+    return markdown.strip("\n") + "\n" if markdown.strip() else ""

@@ -1,0 +1,69 @@
+"""Site-wide lookups content rendering needs: attachments and reusable blocks, gathered in one pass."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model import Post
+
+IMAGE_EXTENSIONS = frozenset({"jpg", "jpeg", "png", "gif", "webp", "avif", "svg", "bmp", "tif", "tiff", "ico", "heic"})
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """What a gallery or caption needs to know about an attachment."""
+
+    id: int
+    url: str
+    title: str = ""
+    caption: str = ""
+    """The attachment's excerpt, which WordPress shows as its caption."""
+    alt: str = ""
+    """Meta ``_wp_attachment_image_alt``."""
+    parent: int | None = None
+    menu_order: int = 0
+
+    @property
+    def is_image(self) -> bool:
+        """Whether the file looks like an image (the model has no MIME type; the extension tells)."""
+        path = self.url.split("?", 1)[0].split("#", 1)[0]
+        return path.rsplit(".", 1)[-1].lower() in IMAGE_EXTENSIONS if "." in path else False
+
+
+class ContentIndex:
+    """Site-wide lookups the content needs: attachments by id (url, title, caption = excerpt,
+    alt = meta ``_wp_attachment_image_alt``, parent), attachments by parent id, reusable
+    blocks (``wp_block`` posts) by id."""
+
+    def __init__(self) -> None:
+        self.attachments: dict[int, Attachment] = {}
+        self.children: dict[int, list[int]] = {}
+        self.reusable_blocks: dict[int, str] = {}
+
+    def add(self, post: Post) -> None:
+        """Remember what rendering needs from ``post``; called for every post in a first pass."""
+        if post.type == "attachment":
+            alt = next((m.value for m in post.meta if m.key == "_wp_attachment_image_alt"), "")
+            attachment = Attachment(
+                id=post.id, url=post.attachment_url or post.guid, title=post.title,
+                caption=post.excerpt, alt=alt, parent=post.parent, menu_order=post.menu_order,
+            )
+            self.attachments[post.id] = attachment
+            if post.parent is not None:
+                self.children.setdefault(post.parent, []).append(post.id)
+        elif post.type == "wp_block":
+            self.reusable_blocks[post.id] = post.content
+
+    @classmethod
+    def from_posts(cls, posts: Iterable[Post]) -> ContentIndex:
+        """An index of every post in ``posts``."""
+        index = cls()
+        for post in posts:
+            index.add(post)
+        return index
+
+    def attached_images(self, parent: int) -> list[Attachment]:
+        """The images attached to post ``parent``, in WordPress's gallery order (menu order, then id)."""
+        images = [self.attachments[i] for i in self.children.get(parent, ()) if self.attachments[i].is_image]
+        return sorted(images, key=lambda a: (a.menu_order, a.id))
