@@ -64,7 +64,8 @@ def run_one(path: str, jobs: int, out: str) -> None:
     from wxr_tools.writers.markdown import MarkdownOptions, write_markdown
 
     start = time.perf_counter()
-    report = write_markdown(open_wxr(path), Path(out), MarkdownOptions(preset="hugo", jobs=jobs or None))
+    source = open_wxr(path, jobs=jobs or None)  # the reader's processes follow --jobs too
+    report = write_markdown(source, Path(out), MarkdownOptions(preset="hugo", jobs=jobs or None))
     seconds = time.perf_counter() - start
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
