@@ -1,0 +1,57 @@
+"""Slugs and file names: decoded, derived, unique per folder, safe on every file system."""
+
+from __future__ import annotations
+
+from wxr_tools.writers.markdown.slugs import MAX_SLUG_BYTES, UniqueNames, decode_post_name, make_slug
+
+
+def test_percent_encoded_names_are_decoded_and_bad_sequences_survive():
+    assert decode_post_name("%e6%97%a5%e6%9c%ac") == "日本"
+    assert decode_post_name("100%-sure%zz") == "100%-sure%zz"
+    assert decode_post_name("cut-%e6%97") == "cut-"  # a multi-byte character cut by WordPress
+
+
+def test_empty_slug_comes_from_the_title():
+    assert make_slug("", "A draft that was never published") == "a-draft-that-was-never-published"
+    assert make_slug("", "!!!", fallback="post-10") == "post-10"
+
+
+def test_non_ascii_is_kept_or_transliterated():
+    name = "%e6%97%a5%e6%9c%ac%e8%aa%9e"
+    assert make_slug(name, "") == "日本語"
+    assert make_slug(name, "", transliterate=True).isascii()
+
+
+def test_trash_suffix_and_reserved_windows_names():
+    assert make_slug("old-post__trashed", "") == "old-post"
+    assert make_slug("con", "") != "con"
+    assert make_slug("LPT1", "").lower() != "lpt1"
+
+
+def test_long_names_are_cut_on_a_character_boundary():
+    slug = make_slug("", "日本語" * 100)
+    assert len(slug.encode("utf-8")) <= MAX_SLUG_BYTES
+    slug.encode("utf-8").decode("utf-8")
+
+
+def test_names_are_unique_per_folder_case_insensitively():
+    names = UniqueNames()
+    assert names.claim("posts", "hello") == "hello"
+    assert names.claim("posts", "Hello") == "Hello-2"
+    assert names.claim("posts", "hello") == "hello-3"
+    assert names.claim("pages", "hello") == "hello"
+    names.reserve("content", "posts")
+    assert names.claim("content", "posts") == "posts-2"
+
+
+def test_names_kept_on_disk_behave_the_same(tmp_path):
+    from wxr_tools.writers.markdown.store import DiskMap, IndexDatabase
+
+    names = UniqueNames(DiskMap(IndexDatabase(tmp_path / "index.sqlite"), "names"))
+    assert [names.claim("posts", n) for n in ("a", "A", "a", "b")] == ["a", "A-2", "a-3", "b"]
+
+
+def test_many_items_with_one_name_get_consecutive_numbers():
+    names = UniqueNames()
+    names.claim("posts", "x-3")
+    assert [names.claim("posts", "x") for _ in range(5)] == ["x", "x-2", "x-4", "x-5", "x-6"]

@@ -1,0 +1,125 @@
+"""Internal links rewritten to a post's new URL: an HTML-to-HTML content step.
+
+Old URLs come in many forms: the permalink (any structure), the guid,
+``?p=N``, ``?page_id=N``, ``?attachment_id=N``, attachment pages, with or
+without the old domain. :func:`url_key` reduces each to one lookup key;
+:class:`LinkRewriter` replaces ``href``/``src`` values found in a
+:class:`LinkTable`, keeping the ``#fragment``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, MutableMapping
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+ID_QUERY_KEYS = ("p", "page_id", "attachment_id")
+"""Query parameters WordPress resolves to a post by id."""
+
+
+def site_hosts(urls: Iterable[str]) -> frozenset[str]:
+    """Host names of the old site (without ``www.``), from its URLs."""
+    hosts = set()
+    for url in urls:
+        host = urlsplit(url).hostname if url else None
+        if host:
+            hosts.add(host.removeprefix("www."))
+    return frozenset(hosts)
+
+
+def url_key(url: str, hosts: set[str] | frozenset[str]) -> str | None:
+    """The lookup key of an old-site URL (``/path`` or ``?p=N``); None for other sites' URLs."""
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname
+    except ValueError:
+        return None
+    if parts.scheme and parts.scheme not in ("http", "https"):
+        return None
+    if host is not None:
+        if host.removeprefix("www.") not in hosts:
+            return None
+    elif not parts.path.startswith("/"):
+        return None
+    if parts.query:
+        for name, value in parse_qsl(parts.query):
+            if name in ID_QUERY_KEYS and value.isdigit():
+                return f"?id={int(value)}"
+    path = unquote(parts.path, errors="replace").rstrip("/")
+    return path or "/"
+
+
+def key_to_url(key: str) -> str:
+    """An old URL back from its key: ``/path/`` (slash restored unless a file) or ``/?p=N``."""
+    if key.startswith("?id="):
+        return "/?p=" + key[4:]
+    if key == "/" or "." in key.rsplit("/", 1)[-1]:
+        return key
+    return key + "/"
+
+
+def id_key(post_id: int) -> str:
+    """The key every ``?p=N``-style URL of a post reduces to."""
+    return f"?id={post_id}"
+
+
+class LinkTable:
+    """Old-URL keys to new URLs, for one site.
+
+    ``targets`` may be any mapping with ``get`` and ``setdefault`` (a dict by
+    default; the Markdown writer passes one kept on disk).
+    """
+
+    def __init__(self, hosts: set[str], targets: MutableMapping[str, str] | None = None) -> None:
+        self.hosts = hosts
+        """Host names of the old site; grows as posts show where they lived."""
+        self.targets: MutableMapping[str, str] = {} if targets is None else targets
+
+    def add(self, old_url: str, new_url: str) -> str | None:
+        """Map an old URL to a new one (first mapping wins); returns the key, or None if foreign."""
+        key = url_key(old_url, self.hosts)
+        if key is not None:
+            self.targets.setdefault(key, new_url)
+        return key
+
+    def add_id(self, post_id: int, new_url: str) -> None:
+        """Map every ``?p=N`` form of a post."""
+        self.targets.setdefault(id_key(post_id), new_url)
+
+    def old_path(self, url: str) -> str | None:
+        """The path an old URL of this site had (for aliases); None for id forms and other sites."""
+        key = url_key(url, self.hosts) if url else None
+        if key is None or key.startswith("?id="):
+            return None
+        return key_to_url(key)
+
+    def lookup(self, url: str) -> str | None:
+        """The new URL for an old one, fragment kept; None when it is not a known internal link."""
+        base, hash_, fragment = url.partition("#")
+        key = url_key(base, self.hosts) if base else None
+        new = self.targets.get(key) if key is not None else None
+        if new is None:
+            return None
+        return new + hash_ + fragment
+
+
+_ATTRIBUTE = re.compile(r"""(\s(?:href|src)\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE | re.DOTALL)
+
+
+class LinkRewriter:
+    """HTML step: ``href`` and ``src`` values pointing at old posts now point at their new URLs."""
+
+    def __init__(self, table: LinkTable) -> None:
+        self.table = table
+
+    def _replace(self, match: re.Match[str]) -> str:
+        old = match.group(3)
+        new = self.table.lookup(old.replace("&amp;", "&"))
+        if new is None:
+            return match.group(0)
+        return f"{match.group(1)}{match.group(2)}{new}{match.group(2)}"
+
+    def __call__(self, html: str) -> str:
+        if "href" not in html and "src" not in html:
+            return html
+        return _ATTRIBUTE.sub(self._replace, html)

@@ -1,0 +1,95 @@
+"""Where each post goes: file path and new URL per preset, page hierarchy, custom types.
+
+Posts get their place in export order while the index is built; pages (and
+any item with a parent) wait until every item is seen, because a parent may
+come after its children in the export. Names are unique per folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from .presets import Preset
+from .slugs import UniqueNames
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A written post's file, its comments sidecar, and its URL on the new site."""
+
+    path: str
+    """The Markdown file, relative to the output folder, ``/``-separated."""
+    url: str
+    draft: bool = False
+
+    @property
+    def name(self) -> str:
+        """The post's claimed name: the last segment of its URL (its ``slug``)."""
+        return self.url.rstrip("/").rsplit("/", 1)[-1]
+
+    def encode(self) -> str:
+        """One string for storage in the index."""
+        return f"{self.path}\x1f{self.url}\x1f{int(self.draft)}"
+
+    @classmethod
+    def decode(cls, text: str) -> "Location":
+        path, url, draft = text.split("\x1f")
+        return cls(path, url, draft == "1")
+
+    @property
+    def sidecar(self) -> str:
+        """``comments.yaml`` beside ``index.md``, else ``<name>.comments.yaml``."""
+        folder, _, name = self.path.rpartition("/")
+        stem = name.removesuffix(".md")
+        leaf = "comments.yaml" if stem in ("index", "_index") else f"{stem}.comments.yaml"
+        return f"{folder}/{leaf}" if folder else leaf
+
+
+def _join(*parts: str) -> str:
+    return "/".join(p for p in parts if p)
+
+
+class Layout:
+    """Hands out locations for one preset, unique per folder."""
+
+    def __init__(self, preset: Preset, post_types: tuple[str, ...], names: UniqueNames) -> None:
+        self.preset = preset
+        self.names = names
+        for name in preset.reserved_page_names(post_types):
+            self.names.reserve(preset.pages_dir, name)
+
+    def post(self, slug: str, date: datetime | None, draft: bool) -> Location:
+        """A blog post: flat in the posts folder (Jekyll: dated, drafts apart)."""
+        preset = self.preset
+        in_drafts = draft and preset.drafts_dir is not None
+        folder = preset.drafts_dir if in_drafts else preset.posts_dir
+        name = self.names.claim(folder or "", slug)
+        if preset.date_prefix and not in_drafts:
+            day = date or datetime(1970, 1, 1)
+            stem = f"{day:%Y-%m-%d}-{name}"
+            url = f"{preset.posts_url}{day:%Y/%m/%d}/{name}/"
+        else:
+            stem = name
+            url = f"{preset.posts_url}{name}/"
+        path = _join(folder or "", stem, "index.md") if preset.bundles else _join(folder or "", stem + ".md")
+        return Location(path, url, draft)
+
+    def nested(self, post_type: str, ancestors: list[str], slug: str, has_children: bool,
+               draft: bool) -> tuple[str, Location]:
+        """A page or custom type item under its ancestors' folders; returns its claimed name too."""
+        preset = self.preset
+        if post_type == "page":
+            base, url_base = preset.pages_dir, preset.pages_url
+        else:
+            base, url_base = preset.type_dir(post_type), f"/{post_type}/"
+        folder = _join(base, *ancestors)
+        name = self.names.claim(folder, slug)
+        url = url_base + "/".join([*ancestors, name]) + "/"
+        if preset.bundles:
+            path = _join(folder, name, "_index.md" if has_children else "index.md")
+        elif post_type == "page" and preset.name in ("jekyll", "eleventy"):
+            path = _join(folder, name, "index.md")
+        else:
+            path = _join(folder, name + ".md")
+        return name, Location(path, url, draft)

@@ -1,0 +1,87 @@
+"""Slugs and file names: readable, unique per folder, and safe on Windows, macOS and Linux."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import MutableMapping
+from urllib.parse import unquote
+
+from slugify import slugify
+
+MAX_SLUG_BYTES = 120
+"""Longest slug in UTF-8 bytes: leaves room for a date prefix and ``.comments.yaml`` under 255."""
+
+_WINDOWS_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"com{i}" for i in range(10)] + [f"lpt{i}" for i in range(10)]
+)
+
+
+def decode_post_name(post_name: str) -> str:
+    """``post_name`` with its percent-encoding undone; bad or cut sequences are dropped, never fatal."""
+    if "%" not in post_name:
+        return post_name
+    return unquote(post_name, errors="replace").replace("\ufffd", "")
+
+
+def _truncate(slug: str) -> str:
+    """Cut a slug to :data:`MAX_SLUG_BYTES` on a character boundary, without a trailing hyphen."""
+    if len(slug.encode("utf-8")) <= MAX_SLUG_BYTES:
+        return slug
+    cut = slug.encode("utf-8")[:MAX_SLUG_BYTES].decode("utf-8", errors="ignore")
+    return cut.rstrip("-")
+
+
+def make_slug(post_name: str, title: str, *, transliterate: bool = False, fallback: str = "untitled") -> str:
+    """The slug a file and URL are named by.
+
+    From the decoded ``post_name``, or the title when it is empty (drafts),
+    or ``fallback`` when neither gives any letter. Non-ASCII letters are
+    kept unless ``transliterate`` (then ``日本`` becomes ``ri-ben``).
+    """
+    for text in (decode_post_name(post_name).removesuffix("__trashed"), title):
+        slug = slugify(text, allow_unicode=not transliterate)
+        slug = unicodedata.normalize("NFC", slug).strip("-_.")
+        if slug:
+            break
+    else:
+        slug = fallback
+    slug = _truncate(slug)
+    if slug.lower() in _WINDOWS_RESERVED:
+        slug += "-1"
+    return slug
+
+
+class UniqueNames:
+    """Hands out names unique per folder, case-insensitively, the way WordPress does (``-2``, ``-3``).
+
+    ``taken`` holds the names given so far; pass a disk-backed mapping to keep
+    memory flat on big exports.
+    """
+
+    def __init__(self, taken: MutableMapping[str, str] | None = None) -> None:
+        self._taken: MutableMapping[str, str] = {} if taken is None else taken
+
+    @staticmethod
+    def _key(folder: str, name: str) -> str:
+        return f"{folder.casefold()}\0{name.casefold()}"
+
+    def reserve(self, folder: str, name: str) -> None:
+        """Mark a name as taken in a folder (e.g. the posts folder among pages)."""
+        self._taken[self._key(folder, name)] = ""
+
+    def claim(self, folder: str, name: str) -> str:
+        """``name``, or ``name-2``, ``name-3``... if another file in ``folder`` has it.
+
+        The last number given for a name is remembered, so a thousand drafts
+        called the same cost a thousand look-ups, not half a million.
+        """
+        key = self._key(folder, name)
+        counter = "\x01" + key
+        number = int(self._taken.get(counter) or 1)
+        candidate = name if number == 1 else f"{name}-{number}"
+        while self._key(folder, candidate) in self._taken:
+            number += 1
+            candidate = f"{name}-{number}"
+        self._taken[self._key(folder, candidate)] = ""
+        self._taken[counter] = str(number)
+        return candidate

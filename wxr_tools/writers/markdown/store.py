@@ -1,0 +1,141 @@
+"""The pass-1 index kept on disk (SQLite), so memory stays flat however big the export.
+
+A :class:`DiskMap` is a string-to-string mapping in one table of a SQLite
+file. The writer's process fills it; worker processes open the same file
+read-only after it is committed (each process its own connection).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sqlite3
+from collections.abc import Iterator, Mapping, MutableMapping
+from pathlib import Path
+from typing import Any
+
+
+class IndexDatabase:
+    """One SQLite file holding the index's tables; a connection per process."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._connection: sqlite3.Connection | None = None
+        self._pid = 0
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """This process's connection (a forked worker opens its own)."""
+        if self._connection is None or self._pid != os.getpid():
+            self._connection = sqlite3.connect(self.path, isolation_level="DEFERRED")
+            self._connection.execute("PRAGMA journal_mode=OFF")
+            self._connection.execute("PRAGMA synchronous=OFF")
+            self._connection.execute("PRAGMA cache_size=-8000")
+            self._pid = os.getpid()
+        return self._connection
+
+    def commit(self) -> None:
+        """Make everything written visible to other processes."""
+        self.connection.commit()
+
+    def close(self) -> None:
+        if self._connection is not None and self._pid == os.getpid():
+            self._connection.close()
+        self._connection = None
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"path": self.path}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__init__(state["path"])  # type: ignore[misc, arg-type]
+
+
+class DiskMap(MutableMapping[str, str]):
+    """A ``str -> str`` mapping in a table; iterates in insertion order."""
+
+    def __init__(self, database: IndexDatabase, table: str) -> None:
+        self.database = database
+        self.table = table
+        self.database.connection.execute(
+            f"CREATE TABLE IF NOT EXISTS {table} (k TEXT PRIMARY KEY, v TEXT NOT NULL)")
+        self._get = f"SELECT v FROM {table} WHERE k = ?"
+        self._insert = f"INSERT OR IGNORE INTO {table} (k, v) VALUES (?, ?)"
+        self._replace = f"INSERT OR REPLACE INTO {table} (k, v) VALUES (?, ?)"
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        row = self.database.connection.execute(self._get, (key,)).fetchone()
+        return row[0] if row else default
+
+    def __getitem__(self, key: str) -> str:
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+    def __delitem__(self, key: str) -> None:
+        self.database.connection.execute(f"DELETE FROM {self.table} WHERE k = ?", (key,))
+
+    def __iter__(self) -> Iterator[str]:
+        return (k for k, _ in self.items())
+
+    def __setitem__(self, key: str, value: str) -> None:
+        self.database.connection.execute(self._replace, (key, value))
+
+    def setdefault(self, key: str, value: str) -> str:  # type: ignore[override]
+        """Store ``value`` unless ``key`` has one; return the value kept."""
+        cursor = self.database.connection.execute(self._insert, (key, value))
+        return value if cursor.rowcount else self[key]
+
+    def items(self) -> Iterator[tuple[str, str]]:  # type: ignore[override]
+        """Every pair, in insertion order."""
+        return iter(self.database.connection.execute(f"SELECT k, v FROM {self.table} ORDER BY rowid"))
+
+    def sorted_items(self) -> Iterator[tuple[str, str]]:
+        """Every pair, sorted by key (SQLite's binary order: the same on every run)."""
+        return iter(self.database.connection.execute(f"SELECT k, v FROM {self.table} ORDER BY k"))
+
+    def __len__(self) -> int:
+        return self.database.connection.execute(f"SELECT count(*) FROM {self.table}").fetchone()[0]
+
+
+class FrozenDiskMap(Mapping[Any, Any]):
+    """A read-only copy of a dict in a table: keys by ``repr``, values pickled, insertion order kept."""
+
+    def __init__(self, database: IndexDatabase, table: str, source: Mapping[Any, Any]) -> None:
+        self.database = database
+        self.table = table
+        connection = database.connection
+        connection.execute(f"CREATE TABLE {table} (k TEXT PRIMARY KEY, key BLOB, v BLOB)")
+        connection.executemany(f"INSERT INTO {table} (k, key, v) VALUES (?, ?, ?)",
+                               ((repr(k), pickle.dumps(k), pickle.dumps(v)) for k, v in source.items()))
+        self._length = len(source)
+        self._get = f"SELECT v FROM {table} WHERE k = ?"
+
+    def __getitem__(self, key: Any) -> Any:
+        row = self.database.connection.execute(self._get, (repr(key),)).fetchone()
+        if row is None:
+            raise KeyError(key)
+        return pickle.loads(row[0])
+
+    def __iter__(self) -> Iterator[Any]:
+        rows = self.database.connection.execute(f"SELECT key FROM {self.table} ORDER BY rowid")
+        return (pickle.loads(key) for (key,) in rows)
+
+    def __len__(self) -> int:
+        return self._length
+
+
+def freeze_dicts_on_disk(holder: object, database: IndexDatabase, prefix: str) -> None:
+    """Replace every dict attribute of ``holder`` by a :class:`FrozenDiskMap` copy.
+
+    For an index built in memory and only read afterwards (the transforms'
+    ``ContentIndex``): worker processes then load a few table names instead
+    of a copy that grows with the export.
+    """
+    for name, value in list(vars(holder).items()):
+        if type(value) is dict:
+            setattr(holder, name, FrozenDiskMap(database, f"{prefix}_{name}", value))
+    database.commit()

@@ -1,0 +1,312 @@
+"""The Markdown writer: a site to one Markdown file per post, ready for a static site generator.
+
+Two passes: pass 1 streams the :class:`Source` once, building a small index
+(where every post goes, old URLs) and spilling each post to write to a
+temporary JSON Lines file; pass 2 renders and writes each post from that
+file. Parsing the export once (not twice) and decoding posts in the workers
+keeps the parent's share of the work small. Rendering runs in a process
+pool started before pass 1 (forked workers copy only a small process) and
+fed in bounded chunks, so memory does not grow with the export; every
+file depends only on its post and the index, so the output is the same for
+any number of jobs and on every re-run.
+"""
+
+from __future__ import annotations
+
+import html
+import multiprocessing
+import os
+import pickle
+import tempfile
+from collections import deque
+from collections.abc import Iterator
+from contextlib import ExitStack
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import IO, Any
+
+import msgspec
+
+from ...errors import WxrToolsError
+from ...model import Post
+from ...source import Source
+from ...transforms import ContentOptions, render_comment, render_post
+from ...transforms.links import LinkRewriter
+from .comments import COMMENT_MODES, PII_MODES, comment_record, comments_section, select_comments
+from .front_matter import FieldChoice, dump_yaml, parse_fields, render_front_matter
+from .paths import Location
+from .presets import Preset, escape_templates, get_preset
+from .redirects import check_formats, write_redirects
+from .report import MarkdownReport
+from .site_index import SiteIndex, build_index
+from .store import IndexDatabase, freeze_dicts_on_disk
+
+
+class MarkdownOptionsError(WxrToolsError):
+    """An option of the Markdown writer has a value it does not accept."""
+
+
+@dataclass(frozen=True)
+class MarkdownOptions:
+    """How posts are written. Defaults publish nothing private and write no personal data."""
+
+    preset: str = "hugo"
+    """``hugo``, ``jekyll``, ``eleventy``, ``astro`` or ``plain``: folder layout and field names."""
+    front_matter: str = "yaml"
+    """``yaml`` (``---``) or ``toml`` (``+++``; Hugo and Zola read it)."""
+    fields: str | None = None
+    """``"title,date:created,..."``: which fields, in order, renamed; None for the preset's set."""
+    comments: str = "sidecar"
+    """``sidecar`` (``comments.yaml`` / ``<name>.comments.yaml``), ``front-matter``, ``section`` or ``none``."""
+    comment_pii: str = "drop"
+    """Commenters' e-mail and IP: ``drop``, ``hash`` (SHA-256) or ``keep``."""
+    include_unapproved: bool = False
+    """Also write pending comments (spam and trash never)."""
+    protected: bool = False
+    """Write password-protected posts, marked ``protected: true`` (the password never)."""
+    transliterate: bool = False
+    """ASCII slugs (``日本`` -> ``ri-ben``) instead of keeping non-ASCII letters."""
+    post_types: tuple[str, ...] = ("post", "page")
+    """Post types to write; custom types named here go to their own folders."""
+    redirects: tuple[str, ...] = ()
+    """Redirect snippets besides ``redirects.json``: ``netlify``, ``nginx``, ``apache``."""
+    jobs: int | None = None
+    """Processes rendering content; None or 0 for all cores, 1 for none besides this one."""
+
+
+FORMATS = ("yaml", "toml")
+CHUNK_BYTES = 1 << 20
+"""Spilled bytes per chunk sent to a worker: big enough to amortise, small enough to bound memory."""
+
+
+def _check(options: MarkdownOptions) -> None:
+    for name, value, valid in (("front_matter", options.front_matter, FORMATS),
+                               ("comments", options.comments, COMMENT_MODES),
+                               ("comment_pii", options.comment_pii, PII_MODES)):
+        if value not in valid:
+            raise MarkdownOptionsError(f"{name} must be one of {', '.join(valid)}, not {value!r}")
+    if options.jobs is not None and options.jobs < 0:
+        raise MarkdownOptionsError(f"jobs must be 0 (all cores) or more, not {options.jobs}")
+    check_formats(options.redirects)
+
+
+class _Renderer:
+    """Everything a worker needs to turn one post into its files."""
+
+    def __init__(self, out_dir: Path, options: MarkdownOptions, preset: Preset,
+                 fields: tuple[FieldChoice, ...], index: SiteIndex) -> None:
+        self.out_dir = out_dir
+        self.options = options
+        self.preset = preset
+        self.fields = fields
+        self.index = index
+        self.rewrite_links = LinkRewriter(index.links)
+        self.content_options = ContentOptions(html_steps=(self.rewrite_links,))
+
+    def _values(self, post: Post, location: Location, summary: str | None) -> dict[str, Any]:
+        """Every canonical field's value for this post (None or empty = leave out)."""
+        terms: dict[str, list[str]] = {}
+        for ref in post.terms:
+            if ref.taxonomy != "nav_menu":
+                # WordPress stores term names HTML-escaped ("Books &amp; Reading").
+                terms.setdefault(ref.taxonomy, []).append(html.unescape(ref.name or ref.slug))
+        updated = post.modified if post.modified and post.modified != post.date else None
+        aliases = None
+        if not location.draft:
+            paths = {self.index.links.old_path(u) for u in (post.url, post.guid)}
+            aliases = sorted(p for p in paths if p and p != location.url) or None
+        thumbnail = next((m.value for m in post.meta if m.key == "_thumbnail_id"), "")
+        image = self.index.attachment_file(int(thumbnail)) if thumbnail.isdigit() else None
+        return {
+            "title": post.title,
+            "date": post.date or post.modified,
+            "updated": updated,
+            "slug": location.name,
+            "author": self.index.author_names.get(post.author, post.author) or None,
+            "author_login": post.author or None,
+            "categories": terms.pop("category", None),
+            "tags": terms.pop("post_tag", None),
+            "taxonomies": terms or None,
+            "summary": post.excerpt.strip() or summary,
+            "draft": location.draft,
+            "image": image,
+            "aliases": aliases,
+            "weight": post.menu_order or None,
+            "protected": post.protected or None,
+            "id": post.id,
+            "type": post.type,
+        }
+
+    def front_matter(self, post: Post, location: Location, summary: str | None,
+                     comments: list[dict[str, Any]] | None) -> dict[str, Any]:
+        """The front matter mapping: chosen fields under the preset's keys, drafts its way."""
+        preset, values = self.preset, self._values(post, location, summary)
+        data: dict[str, Any] = {}
+        params: dict[str, Any] = {}
+        for choice in self.fields:
+            value = values[choice.name]
+            if choice.name == "draft":
+                if value:
+                    self._draft(data, choice.key)
+                continue
+            if value is None and choice.name in preset.required:
+                value = ""
+            if value is None or value == [] or value is False:
+                continue
+            if choice.name == "image" and preset.name == "hugo":
+                value = [value]
+            if choice.name == "taxonomies":
+                data.update(value)
+                continue
+            target = params if preset.params_key and choice.key not in preset.native_keys else data
+            target[choice.key] = value
+        if comments:
+            (params if preset.params_key else data)["comments"] = comments
+        if params:
+            data[preset.params_key or "params"] = params
+        return data
+
+    def _draft(self, data: dict[str, Any], key: str) -> None:
+        style = self.preset.draft_style
+        if style == "published":
+            data[key] = False
+        else:
+            data[key] = True
+            if style == "eleventy":
+                data["permalink"] = False
+                data["eleventyExcludeFromCollections"] = True
+
+    def _render_comment(self, content: str) -> str:
+        """A comment body to Markdown, its links to old posts pointing at their new places."""
+        return render_comment(self.rewrite_links(content))
+
+    def render(self, post: Post, location: Location, report: MarkdownReport) -> None:
+        """Write one post's Markdown file (and its comments sidecar)."""
+        options = self.options
+        rendered = render_post(post, self.index.content, self.content_options)
+        report.unknown_shortcodes.update(rendered.unknown_shortcodes)
+        records: list[dict[str, Any]] = []
+        if options.comments != "none":
+            chosen = select_comments(post.comments, options.include_unapproved, report.comments_skipped)
+            records = [comment_record(c, options.comment_pii, self._render_comment) for c in chosen]
+            report.comments_written += len(records)
+        body = rendered.body
+        if options.comments == "section" and records:
+            body = body.rstrip("\n") + "\n" + comments_section(records)
+        body = escape_templates(body, self.preset.escape)
+        fm_comments = records if options.comments == "front-matter" else None
+        data = self.front_matter(post, location, rendered.summary, fm_comments)
+        text = render_front_matter(data, options.front_matter) + "\n" + body
+        path = self.out_dir / location.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))
+        if options.comments == "sidecar" and records:
+            sidecar = dump_yaml({"post": post.id, "comments": records})
+            (self.out_dir / location.sidecar).write_bytes(sidecar.encode("utf-8"))
+        report.written += 1
+        report.drafts += location.draft
+
+    def render_chunk(self, chunk: bytes) -> MarkdownReport:
+        """Render a chunk of spilled posts (JSON Lines)."""
+        report = MarkdownReport()
+        for line in chunk.splitlines():
+            post = _DECODER.decode(line)
+            location = self.index.location(post.id)
+            assert location is not None, f"post {post.id} was spilled without a location"
+            self.render(post, location, report)
+        return report
+
+
+_ENCODER = msgspec.json.Encoder()
+_DECODER = msgspec.json.Decoder(Post)
+_WORKER: tuple[str, _Renderer] | None = None
+"""In a worker process: the renderer it loaded, and from which state file."""
+
+
+def _work(state: str, chunk: bytes) -> MarkdownReport:
+    """In a worker: load the renderer once (pickled after pass 1), then render a chunk."""
+    global _WORKER
+    if _WORKER is None or _WORKER[0] != state:
+        with open(state, "rb") as stream:
+            _WORKER = (state, pickle.load(stream))
+    return _WORKER[1].render_chunk(chunk)
+
+
+def _started() -> None:
+    """A task that does nothing: submitted so the pool starts its workers."""
+
+
+def _start_pool(jobs: int) -> ProcessPoolExecutor:
+    """Start the workers now, while this process is small: forked workers copy what it holds."""
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method))
+    for future in [pool.submit(_started) for _ in range(jobs)]:
+        future.result()
+    return pool
+
+
+def _chunks(spill: IO[bytes]) -> Iterator[bytes]:
+    """The spilled posts in export order, in chunks of about :data:`CHUNK_BYTES`."""
+    spill.seek(0)
+    while True:
+        chunk = spill.read(CHUNK_BYTES)
+        if not chunk:
+            return
+        yield chunk + spill.readline()
+
+
+def _render_here(spill: IO[bytes], renderer: _Renderer, report: MarkdownReport) -> None:
+    """Pass 2 in this process."""
+    for chunk in _chunks(spill):
+        report.merge(renderer.render_chunk(chunk))
+
+
+def _render_in_pool(spill: IO[bytes], pool: ProcessPoolExecutor, jobs: int, state: Path,
+                    report: MarkdownReport) -> None:
+    """Pass 2 in the pool: at most two chunks per worker in flight, reports merged in export order."""
+    pending: deque[Future[MarkdownReport]] = deque()
+    for chunk in _chunks(spill):
+        pending.append(pool.submit(_work, str(state), chunk))
+        if len(pending) >= 2 * jobs:
+            report.merge(pending.popleft().result())
+    while pending:
+        report.merge(pending.popleft().result())
+
+
+def write_markdown(source: Source, out_dir: Path, options: MarkdownOptions = MarkdownOptions()) -> MarkdownReport:
+    """Write every post of ``source`` as Markdown under ``out_dir``; returns (and writes) the report."""
+    _check(options)
+    preset = get_preset(options.preset)
+    fields = parse_fields(options.fields, preset)
+    jobs = options.jobs or os.cpu_count() or 1
+    with ExitStack() as stack:
+        work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="wxr-markdown-")))
+        pool = stack.enter_context(_start_pool(jobs)) if jobs > 1 else None
+        spill = stack.enter_context(open(work / "posts.jsonl", "w+b"))
+        database = IndexDatabase(work / "index.sqlite")
+        stack.callback(database.close)
+
+        def keep(post: Post) -> None:
+            spill.write(_ENCODER.encode(post) + b"\n")
+
+        index = build_index(source, database, preset, tuple(options.post_types), keep=keep,
+                            write_protected=options.protected, transliterate=options.transliterate)
+        report = index.report
+        report.warnings.extend(str(d) for d in source.diagnostics if d.severity != "info")
+        out_dir.mkdir(parents=True, exist_ok=True)
+        link_targets = index.link_targets
+        renderer = _Renderer(out_dir, options, preset, fields, replace(index, report=MarkdownReport()))
+        del index  # from here on only the renderer holds the index (and its content index)
+        if pool is None:
+            _render_here(spill, renderer, report)
+        else:
+            freeze_dicts_on_disk(renderer.index.content, database, "content")
+            state = work / "renderer.pickle"
+            with open(state, "wb") as stream:
+                pickle.dump(renderer, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            del renderer  # each worker loads its own copy: this process can let its memory go
+            _render_in_pool(spill, pool, jobs, state, report)
+        report.redirects = write_redirects(out_dir, link_targets.sorted_items(), options.redirects)
+    report.write(out_dir)
+    return report
