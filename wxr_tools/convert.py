@@ -16,6 +16,7 @@ from .readers import open_source
 from .readers.wxr import InputLike
 from .source import SiteSource, Source, load
 from .writers.json import write_json, write_jsonl
+from .writers.markdown import markdown_writer
 from .writers.sql import SQL_TARGETS, write_sql_target
 
 
@@ -72,7 +73,15 @@ def _sql_writer(to: str) -> Callable[..., dict[str, Any]]:
     return run
 
 
+def _markdown(source: Source, out: str, *, include_passwords: bool = False, **options: Any) -> dict[str, Any]:
+    if include_passwords:
+        raise WxrToolsError("Markdown output never writes post passwords; drop --include-passwords",
+                            hint="--protected writes protected posts, marked, without their password")
+    return markdown_writer(source, out, **options)
+
+
 WRITERS: dict[str, Callable[..., Any]] = {
+    "markdown": _markdown,
     "json": _json_writer(write_json),
     "jsonl": _json_writer(write_jsonl),
     **{to: _sql_writer(to) for to in SQL_TARGETS},
@@ -115,7 +124,7 @@ def _with_pages(source: Source, pages: str | os.PathLike[str]) -> SiteSource:
 def convert(
     inputs: Sequence[InputLike],
     *,
-    to: str = "json",
+    to: str = "markdown",
     out: str | os.PathLike[str] | None = None,
     from_format: str | None = None,
     on_bytes: Callable[[int], None] | None = None,

@@ -8,6 +8,11 @@ class WxrToolsError(Exception):
 
     hint: str = ""
 
+    def __init__(self, message: str = "", *, hint: str = "") -> None:
+        super().__init__(message)
+        if hint:
+            self.hint = hint
+
 
 class WxrReadError(WxrToolsError):
     """An input cannot be read as a WordPress export (or at all); says what and where."""

@@ -73,6 +73,10 @@ class MarkdownOptions:
     """Redirect snippets besides ``redirects.json``: ``netlify``, ``nginx``, ``apache``."""
     jobs: int | None = None
     """Processes rendering content; None or 0 for all cores, 1 for none besides this one."""
+    unsafe_html: str = "drop"
+    """``<script>``, ``<style>`` and forms: ``drop``, ``link`` or ``keep`` (see ContentOptions)."""
+    shortcode_map: tuple[tuple[str, str], ...] = ()
+    """Shortcodes written as the target's own: ``(("caption", '{{< figure src="{src}" >}}'),)``."""
 
 
 FORMATS = ("yaml", "toml")
@@ -102,7 +106,9 @@ class _Renderer:
         self.fields = fields
         self.index = index
         self.rewrite_links = LinkRewriter(index.links)
-        self.content_options = ContentOptions(html_steps=(self.rewrite_links,))
+        self.content_options = ContentOptions(shortcode_map=dict(options.shortcode_map),
+                                              unsafe_html=options.unsafe_html,
+                                              html_steps=(self.rewrite_links,))
 
     def _values(self, post: Post, location: Location, summary: str | None) -> dict[str, Any]:
         """Every canonical field's value for this post (None or empty = leave out)."""
