@@ -72,5 +72,5 @@ class MarkdownReport:
             "comments_skipped": {k.removeprefix("comment:"): v for k, v in sorted(self.comments_skipped.items())},
             "unknown_shortcodes": dict(self.unknown_shortcodes.most_common(10)),
             "redirects": self.redirects,
-            "warnings": len(self.warnings),
+            "writer_warnings": len(self.warnings),  # the input's own problems are counted apart
         }
