@@ -25,7 +25,7 @@ Row = tuple
 Batch = list[tuple[Table, list[Row]]]
 """Rows by table, parents first; only tables with rows appear."""
 
-BATCH_CHARS = 4_000_000
+BATCH_CHARS = 1_000_000
 """Hand a batch over once its posts' text reaches this many characters, however few rows."""
 
 

@@ -20,7 +20,7 @@ from .rows import SqlReport, batches
 from .schema import TABLES, check_prefix
 from .script import fts_create_statements, fts_rebuild_statements, index_statements, schema_statements
 
-DEFAULT_BATCH_SIZE = 20_000
+DEFAULT_BATCH_SIZE = 5_000
 
 
 def write_sqlite(
