@@ -27,7 +27,7 @@ from .inputs import CountingReader, InputFile
 from .namespaces import canonical
 from .parse import FileStats, iterparse_posts
 
-CHUNK_BYTES = 512 << 10
+CHUNK_BYTES = 256 << 10
 MIN_FILE_BYTES = 8 << 20
 """Smaller files are read in one process: starting workers costs more than it saves."""
 
