@@ -97,7 +97,7 @@ def elements(
             stats.item_tags = raw.item_tags
             if stats.has_dtd:
                 log.add("WXR110", "warning", "found a document type declaration (DTD)", file=source.name,
-                        line=1, action="ignored: no entities are loaded or expanded")
+                        line=_doctype_line(source), action="ignored: no entities are loaded or expanded")
             return
         except etree.XMLSyntaxError as exc:
             if stats.closed and _only_namespace_errors(exc):
@@ -198,6 +198,14 @@ def _namespace_entries(errors: object, tag: str) -> list:
     """Namespace errors of this parse (lxml's log may still hold other parsers' entries)."""
     log = errors.error_log if isinstance(errors, etree.XMLSyntaxError) else errors
     return [e for e in log if "NS_ERR" in e.type_name and (e.filename or "").endswith(tag)]  # type: ignore[attr-defined]
+
+
+def _doctype_line(source: InputFile) -> int:
+    """The line of ``<!DOCTYPE``, which must come before the root element near the top."""
+    with source.open() as stream:
+        head = stream.read(1 << 16)
+    found = head.find(b"<!DOCTYPE")
+    return head.count(b"\n", 0, found) + 1 if found != -1 else 1
 
 
 def _first_error(parser: etree.iterparse, exc: etree.XMLSyntaxError,
