@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass
 
 from ..model import Post
@@ -36,10 +36,13 @@ class ContentIndex:
     alt = meta ``_wp_attachment_image_alt``, parent), attachments by parent id, reusable
     blocks (``wp_block`` posts) by id."""
 
-    def __init__(self) -> None:
-        self.attachments: dict[int, Attachment] = {}
-        self.children: dict[int, list[int]] = {}
-        self.reusable_blocks: dict[int, str] = {}
+    def __init__(self, attachments: MutableMapping[int, Attachment] | None = None,
+                 children: MutableMapping[int, list[int]] | None = None,
+                 reusable_blocks: MutableMapping[int, str] | None = None) -> None:
+        """In memory by default; a writer streaming a huge export may pass mappings kept on disk."""
+        self.attachments = attachments if attachments is not None else {}
+        self.children = children if children is not None else {}
+        self.reusable_blocks = reusable_blocks if reusable_blocks is not None else {}
 
     def add(self, post: Post) -> None:
         """Remember what rendering needs from ``post``; called for every post in a first pass."""
@@ -50,8 +53,8 @@ class ContentIndex:
                 caption=post.excerpt, alt=alt, parent=post.parent, menu_order=post.menu_order,
             )
             self.attachments[post.id] = attachment
-            if post.parent is not None:
-                self.children.setdefault(post.parent, []).append(post.id)
+            if post.parent is not None:  # assigned, not appended in place: a disk mapping must see it
+                self.children[post.parent] = [*self.children.get(post.parent, ()), post.id]
         elif post.type == "wp_block":
             self.reusable_blocks[post.id] = post.content
 

@@ -21,7 +21,7 @@ from .paths import Layout, Location
 from .presets import Preset
 from .report import MarkdownReport
 from .slugs import UniqueNames, make_slug
-from .store import DiskMap, IndexDatabase
+from .store import DiskMap, IndexDatabase, PickledDiskMap
 from .statuses import Decision, decide
 
 
@@ -80,7 +80,10 @@ class _Builder:
         self.link_targets = DiskMap(database, "links")
         self.links = LinkTable(set(site_hosts([info.link, info.base_blog_url])), self.link_targets)
         self.seen_netlocs: set[str] = set()
-        self.content = ContentIndex()
+        self.content = ContentIndex(  # on disk, like the rest of the index: flat memory at any size
+            attachments=PickledDiskMap(database, "content_attachments"),
+            children=PickledDiskMap(database, "content_children"),
+            reusable_blocks=PickledDiskMap(database, "content_blocks"))
         self.locations = DiskMap(database, "locations")
         self.nested: dict[int, _Nested] = {}
         self.attachment_pages = DiskMap(database, "attachment_pages")

@@ -101,18 +101,15 @@ class DiskMap(MutableMapping[str, str]):
         return self.database.connection.execute(f"SELECT count(*) FROM {self.table}").fetchone()[0]
 
 
-class FrozenDiskMap(Mapping[Any, Any]):
-    """A read-only copy of a dict in a table: keys by ``repr``, values pickled, insertion order kept."""
+class PickledDiskMap(MutableMapping[Any, Any]):
+    """A mapping of any picklable keys and values in a table: keys by ``repr``, insertion order kept."""
 
-    def __init__(self, database: IndexDatabase, table: str, source: Mapping[Any, Any]) -> None:
+    def __init__(self, database: IndexDatabase, table: str) -> None:
         self.database = database
         self.table = table
-        connection = database.connection
-        connection.execute(f"CREATE TABLE {table} (k TEXT PRIMARY KEY, key BLOB, v BLOB)")
-        connection.executemany(f"INSERT INTO {table} (k, key, v) VALUES (?, ?, ?)",
-                               ((repr(k), pickle.dumps(k), pickle.dumps(v)) for k, v in source.items()))
-        self._length = len(source)
+        database.connection.execute(f"CREATE TABLE IF NOT EXISTS {table} (k TEXT PRIMARY KEY, key BLOB, v BLOB)")
         self._get = f"SELECT v FROM {table} WHERE k = ?"
+        self._set = f"INSERT INTO {table} (k, key, v) VALUES (?, ?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v"
 
     def __getitem__(self, key: Any) -> Any:
         row = self.database.connection.execute(self._get, (repr(key),)).fetchone()
@@ -120,22 +117,22 @@ class FrozenDiskMap(Mapping[Any, Any]):
             raise KeyError(key)
         return pickle.loads(row[0])
 
+    def __setitem__(self, key: Any, value: Any) -> None:
+        self.database.connection.execute(self._set, (repr(key), pickle.dumps(key), pickle.dumps(value)))
+
+    def __delitem__(self, key: Any) -> None:
+        if not self.database.connection.execute(f"DELETE FROM {self.table} WHERE k = ?", (repr(key),)).rowcount:
+            raise KeyError(key)
+
     def __iter__(self) -> Iterator[Any]:
         rows = self.database.connection.execute(f"SELECT key FROM {self.table} ORDER BY rowid")
         return (pickle.loads(key) for (key,) in rows)
 
     def __len__(self) -> int:
-        return self._length
+        return self.database.connection.execute(f"SELECT count(*) FROM {self.table}").fetchone()[0]
 
-
-def freeze_dicts_on_disk(holder: object, database: IndexDatabase, prefix: str) -> None:
-    """Replace every dict attribute of ``holder`` by a :class:`FrozenDiskMap` copy.
-
-    For an index built in memory and only read afterwards (the transforms'
-    ``ContentIndex``): worker processes then load a few table names instead
-    of a copy that grows with the export.
-    """
-    for name, value in list(vars(holder).items()):
-        if type(value) is dict:
-            setattr(holder, name, FrozenDiskMap(database, f"{prefix}_{name}", value))
-    database.commit()
+    def update_from(self, source: Mapping[Any, Any]) -> PickledDiskMap:
+        """Copy every pair of ``source`` in, in one statement; returns self."""
+        self.database.connection.executemany(self._set, ((repr(k), pickle.dumps(k), pickle.dumps(v))
+                                                         for k, v in source.items()))
+        return self

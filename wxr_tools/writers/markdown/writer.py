@@ -40,7 +40,7 @@ from .presets import Preset, escape_templates, get_preset
 from .redirects import check_formats, write_redirects
 from .report import MarkdownReport
 from .site_index import SiteIndex, build_index
-from .store import IndexDatabase, freeze_dicts_on_disk
+from .store import IndexDatabase
 
 
 class MarkdownOptionsError(WxrToolsError):
@@ -307,7 +307,7 @@ def write_markdown(source: Source, out_dir: Path, options: MarkdownOptions = Mar
         if pool is None:
             _render_here(spill, renderer, report)
         else:
-            freeze_dicts_on_disk(renderer.index.content, database, "content")
+            database.commit()  # workers read the index from the file
             state = work / "renderer.pickle"
             with open(state, "wb") as stream:
                 pickle.dump(renderer, stream, protocol=pickle.HIGHEST_PROTOCOL)
