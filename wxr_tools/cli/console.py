@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -106,6 +105,3 @@ def print_summary(result: ConvertResult) -> None:
                       style={"error": "red", "warning": "yellow"}.get(severity, "dim") if count else None)
     err.print(table)
 
-
-def flush_stdout() -> None:
-    sys.stdout.flush()

@@ -14,7 +14,6 @@ from ..model import MODEL_VERSION, Post
 from ..source import Source
 
 _encoder = msgspec.json.Encoder()
-RECORD_KINDS = ("site", "author", "term", "post")
 
 
 def _public(post: Post, include_passwords: bool) -> Post:

@@ -67,12 +67,6 @@ class WxrExport:
                 unique.append(diagnostic)
         return unique
 
-    @property
-    def total_bytes(self) -> int | None:
-        """Size of all parts in bytes, when known (for progress bars)."""
-        sizes = [f.size for f in self.files]
-        return None if any(s is None for s in sizes) else sum(sizes)  # type: ignore[misc]
-
     # -- channel -----------------------------------------------------------
     def _read_header(self, file: InputFile) -> None:
         stats = FileStats()

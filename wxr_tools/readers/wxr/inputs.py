@@ -137,7 +137,6 @@ class CountingReader:
         self.name = name  # lxml files its error messages under this name
         self._tail = b""
         self.item_tags = 0
-        self.bytes_read = 0
         self._on_bytes = on_bytes
 
     def read(self, size: int = 65536) -> bytes:
@@ -150,7 +149,6 @@ class CountingReader:
             window = self._tail + data
             self.item_tags += window.count(b"<item>") + window.count(b"<item ")
             self._tail = data[-5:]  # five bytes cannot hold a whole tag: none is counted twice
-            self.bytes_read += len(data)
             if self._on_bytes is not None:
                 self._on_bytes(len(data))
         return data

@@ -36,8 +36,6 @@ class FileStats:
 
     item_tags: int = 0
     items_read: int = 0
-    recovered: bool = False
-    truncated: bool = False
     root: str = ""
     namespaces: dict[str, str] = field(default_factory=dict)
     closed: bool = False
@@ -116,7 +114,6 @@ def elements(
 
 def _recover(source: InputFile, log: DiagnosticLog, stats: FileStats, *, skip: int,
              stop_at_first_item: bool) -> Iterator[tuple[str, etree._Element]]:
-    stats.recovered = True
     stats.items_read = 0  # this pass walks the whole file again
     tag = f"wxr-tools-{uuid.uuid4().hex}"
     raw = CountingReader(source.open(), name=tag)
@@ -142,7 +139,6 @@ def _recover(source: InputFile, log: DiagnosticLog, stats: FileStats, *, skip: i
                     column=entry.column, action="element kept without a namespace")
         stats.item_tags = raw.item_tags
         if not repairer.saw_end and not stop_at_first_item:
-            stats.truncated = True
             log.add("WXR108", "error",
                     "the file ends before </channel></rss>: it was cut short",
                     file=source.name, line=repairer.line,

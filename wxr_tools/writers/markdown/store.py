@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import pickle
 import sqlite3
-from collections.abc import Iterator, Mapping, MutableMapping
+from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -131,8 +131,3 @@ class PickledDiskMap(MutableMapping[Any, Any]):
     def __len__(self) -> int:
         return self.database.connection.execute(f"SELECT count(*) FROM {self.table}").fetchone()[0]
 
-    def update_from(self, source: Mapping[Any, Any]) -> PickledDiskMap:
-        """Copy every pair of ``source`` in, in one statement; returns self."""
-        self.database.connection.executemany(self._set, ((repr(k), pickle.dumps(k), pickle.dumps(v))
-                                                         for k, v in source.items()))
-        return self

@@ -167,7 +167,6 @@ TABLES: tuple[Table, ...] = (
 )
 """Every table, parents before children: the order of creation and of inserts."""
 
-TABLES_BY_NAME: dict[str, Table] = {table.name: table for table in TABLES}
 
 FTS_TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
     "posts_fts": ("posts", ("title", "content")),
