@@ -50,7 +50,7 @@ def test_caption_becomes_image_then_caption_and_unknown_shortcodes_are_kept_and_
     rendered = render_post(posts[12], index)
     assert "[caption" not in rendered.body
     assert "lighthouse-300x200.png)](https://example.com/wp-content/uploads/2024/05/lighthouse.png)" in rendered.body
-    assert "The lighthouse, _seen from the north_" in rendered.body
+    assert "The lighthouse, *seen from the north*" in rendered.body
     assert '[contact-form-7 id="5" title="Contact"] and [gallery] shown as text.' in rendered.body
     assert rendered.unknown_shortcodes == Counter({"contact-form-7": 1})
 
@@ -90,7 +90,7 @@ def test_email_reply_comment_quotes_become_block_quotes_after_the_comments_own_t
     first, second = (render_comment(c.content) for c in posts[30].comments)
     assert first.startswith("Thank you, this helped.\n\nOn Tue, Nov 27, 2012 at 5:56 AM, The Blog wrote:\n\n> ")
     assert '> New post: "Borrowed functioning"' in first
-    assert ">> an older quote" in first
+    assert "> > an older quote" in first
     assert "&gt;" not in first + second
     for text in (first, second):
         own = [line for line in text.splitlines() if line and not line.startswith(">")]
@@ -113,9 +113,9 @@ def test_more_tag_splits_summary_and_label_and_nextpage_is_a_visible_break() -> 
     post = Post(id=1, content="Intro *here*.\n\n<!--more Keep <b>reading</b> &raquo;-->\n\nRest.\n\n"
                               "<!--nextpage-->\n\nPage two.")
     rendered = render_post(post, ContentIndex())
-    assert rendered.summary == "Intro *here*.\n"
+    assert rendered.summary == "Intro \\*here\\*.\n"  # the asterisks are text in HTML, and stay text
     assert rendered.more_label == "Keep reading \u00bb"
-    assert rendered.body == "Intro *here*.\n\nRest.\n\n* * *\n\nPage two.\n"
+    assert rendered.body == "Intro \\*here\\*.\n\nRest.\n\n---\n\nPage two.\n"
     plain = render_post(Post(id=2, content="No split."), ContentIndex())
     assert plain.summary is None and plain.more_label is None
 
@@ -125,7 +125,7 @@ def test_wpautop_applies_to_classic_content_only() -> None:
     assert classic == "one  \ntwo\n\nthree\n"
     blocks = render_post(Post(id=2, content="<!-- wp:html -->\nline one\nline two\n<!-- /wp:html -->"),
                          ContentIndex()).body
-    assert blocks == "line one line two\n"  # no <br /> added inside block content
+    assert blocks == "line one\nline two\n"  # a soft break: no <br /> added inside block content
 
 
 @pytest.mark.parametrize(("policy", "present", "absent"), [
@@ -169,13 +169,23 @@ def test_html_to_markdown_fidelity() -> None:
     assert "![B](/b.png)\n\nCaption of B" in markdown
     assert "H<sub>2</sub>O and E=mc<sup>2</sup>  \nnext line" in markdown
     assert "1 Main St  \nSpringfield" in markdown
-    assert "| k   | v  |\n|-----|----|\n| a   | 1  |" in markdown
+    assert "| k | v |\n| --- | --- |\n| a | 1 |" in markdown
     assert '```js\nlet a = "`x`" < 3;\n\n\n  indented\n```' in markdown
 
 
 def test_emphasis_followed_by_punctuation_gets_no_stray_space() -> None:
     assert html_to_markdown("<p>In <em>borrowed functioning</em>: leaning, <strong>hard</strong>.</p>") == \
-        "In _borrowed functioning_: leaning, **hard**.\n"
+        "In *borrowed functioning*: leaning, **hard**.\n"
+
+
+def test_text_that_looks_like_markdown_stays_text_as_commonmark_reads_it() -> None:
+    markdown_it = pytest.importorskip("markdown_it")
+    html = ("<p># not a heading</p><p>1. not a list</p><p>a*b*c, snake_case_word and _x_</p>"
+            '<p><a href="https://example.com/a b">spaced link</a></p>')
+    rendered = markdown_it.MarkdownIt("commonmark").render(html_to_markdown(html))
+    assert "<h1>" not in rendered and "<ol>" not in rendered and "<em>" not in rendered
+    assert "<p>a*b*c, snake_case_word and _x_</p>" in rendered
+    assert '<a href="https://example.com/a%20b">spaced link</a>' in rendered
 
 
 @pytest.fixture
