@@ -2,7 +2,8 @@
 
 A :class:`DiskMap` is a string-to-string mapping in one table of a SQLite
 file. The writer's process fills it; worker processes open the same file
-read-only after it is committed (each process its own connection).
+read-only and immutable after it is committed (each process its own
+connection), so their lookups take no locks and keep their page cache.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from typing import Any
 class IndexDatabase:
     """One SQLite file holding the index's tables; a connection per process."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
 
@@ -27,9 +29,12 @@ class IndexDatabase:
     def connection(self) -> sqlite3.Connection:
         """This process's connection (a forked worker opens its own)."""
         if self._connection is None or self._pid != os.getpid():
-            self._connection = sqlite3.connect(self.path, isolation_level="DEFERRED")
-            self._connection.execute("PRAGMA journal_mode=OFF")
-            self._connection.execute("PRAGMA synchronous=OFF")
+            if self.read_only:
+                self._connection = sqlite3.connect(f"{self.path.as_uri()}?mode=ro&immutable=1", uri=True)
+            else:
+                self._connection = sqlite3.connect(self.path, isolation_level="DEFERRED")
+                self._connection.execute("PRAGMA journal_mode=OFF")
+                self._connection.execute("PRAGMA synchronous=OFF")
             self._connection.execute("PRAGMA cache_size=-8000")
             self._pid = os.getpid()
         return self._connection
@@ -37,6 +42,11 @@ class IndexDatabase:
     def commit(self) -> None:
         """Make everything written visible to other processes."""
         self.connection.commit()
+
+    def finish_writing(self) -> None:
+        """Commit; from here on nothing writes, so this process keeps its lock (no re-check per lookup)."""
+        self.commit()
+        self.connection.execute("PRAGMA locking_mode=EXCLUSIVE")
 
     def close(self) -> None:
         if self._connection is not None and self._pid == os.getpid():
@@ -47,7 +57,8 @@ class IndexDatabase:
         return {"path": self.path}
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        self.__init__(state["path"])  # type: ignore[misc, arg-type]
+        """A copy in another process only reads the committed file."""
+        self.__init__(state["path"], read_only=True)  # type: ignore[misc, arg-type]
 
 
 class DiskMap(MutableMapping[str, str]):

@@ -298,6 +298,7 @@ def write_markdown(source: Source, out_dir: Path, options: MarkdownOptions = Mar
 
         index = build_index(source, database, preset, tuple(options.post_types), keep=keep,
                             write_protected=options.protected, transliterate=options.transliterate)
+        database.finish_writing()  # workers open the file read-only
         report = index.report
         report.warnings.extend(str(d) for d in source.diagnostics if d.severity != "info")
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -307,7 +308,6 @@ def write_markdown(source: Source, out_dir: Path, options: MarkdownOptions = Mar
         if pool is None:
             _render_here(spill, renderer, report)
         else:
-            database.commit()  # workers read the index from the file
             state = work / "renderer.pickle"
             with open(state, "wb") as stream:
                 pickle.dump(renderer, stream, protocol=pickle.HIGHEST_PROTOCOL)
