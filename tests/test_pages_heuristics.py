@@ -70,3 +70,12 @@ def test_a_theme_designer_credit_in_meta_author_is_not_the_post_author() -> None
     site = read_pages(FIXTURES / "theme-credit-meta.html", DiagnosticLog())
     assert site.posts[0].author == ""
     assert site.authors == []
+
+
+def test_authors_under_a_translated_author_base_are_the_byline_not_categories() -> None:
+    site = read_pages(FIXTURES / "translated-author-base.html", DiagnosticLog())
+    post = site.posts[0]
+    assert post.author == "ida-brandt"
+    assert [m.value for m in post.extra if m.key == "coauthor"] == ["ole-kern"]
+    assert {a.login: a.display_name for a in site.authors} == {"ida-brandt": "Ida Brandt", "ole-kern": "Ole Kern"}
+    assert [(t.taxonomy, t.name) for t in post.terms] == [("category", "Landwirtschaft")]
