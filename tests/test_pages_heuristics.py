@@ -37,6 +37,13 @@ def test_a_standfirst_above_the_content_is_the_excerpt_not_the_content() -> None
     assert "content proper" in post.content
 
 
+def test_an_excerpt_paragraph_in_an_itemprop_description_heading_is_the_excerpt() -> None:
+    post, _ = the_post("excerpt-in-heading.html")
+    # the author card's itemprop=description comes first on the page but describes the author
+    assert post.excerpt == "Spring tides on Saturday and Sunday: launch early, and mind the sandbar at low water."
+    assert "Spring tides" not in post.content
+
+
 def test_a_post_without_a_standfirst_has_no_excerpt() -> None:
     post, _ = the_post("core-html5-walker.html")
     assert post.excerpt == ""

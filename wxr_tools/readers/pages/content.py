@@ -27,7 +27,10 @@ _EXCERPT_XPATH = (
     f".//*[{xclass('wp-block-post-excerpt')} or {xclass('entry-excerpt')} or {xclass('post-excerpt')}"
     f" or {xclass('excerpt')} or {xclass('entry-subtitle')} or {xclass('post-subtitle')} or {xclass('subtitle')}"
     f" or {xclass('intro-text')} or {xclass('standfirst')} or {xclass('sommario')} or {xclass('chapo')}"
-    f" or {xclass('chapeau')}]"
+    f" or {xclass('chapeau')} or {xclass('teaser')} or {xclass('article-teaser')} or {xclass('entry-teaser')}"
+    f" or {xclass('post-teaser')}]"
+    " | .//*[@itemprop='description'][not(ancestor-or-self::*[@itemprop='author'"
+    " or contains(@itemtype, 'Person') or contains(@itemtype, 'Organization')])]"
 )
 
 
@@ -91,16 +94,33 @@ def body_html(body: HtmlElement) -> str:
 
 def read_excerpt(scope: HtmlElement, body: HtmlElement | None) -> str:
     """The excerpt a theme prints above the content as the post's summary (``the_excerpt()`` as a
-    subtitle or standfirst, the post-excerpt block), as text; empty when none is shown."""
+    subtitle, standfirst or teaser, the post-excerpt block, schema.org's ``itemprop=description``),
+    as text; empty when none is shown."""
     for element in scope.xpath(_EXCERPT_XPATH):
         if body is not None and (inside(element, lambda e: e is body) or inside(body, lambda e: e is element)):
             continue
-        if inside(element, is_outside_post, stop=scope.getparent()):
+        if inside(element, lambda e: is_outside_post(e) or is_author_box(e), stop=scope.getparent()):
             continue
-        text = text_of(element)
+        text = text_of(element) or _paragraph_pushed_out(element)
         if 20 <= len(text) <= 600:
             return text
     return ""
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _paragraph_pushed_out(heading: HtmlElement) -> str:
+    """The text of the paragraph right after an empty heading.
+
+    ``the_excerpt()`` wraps the excerpt in ``<p>``; themes that print it in a heading
+    (``<h2 class="subtitle"><p>…</p></h2>``) lose it to libxml2, which closes the heading
+    at the ``<p>`` (browsers keep it inside) and leaves the heading empty.
+    """
+    following = heading.getnext()
+    if heading.tag not in _HEADINGS or len(heading) or (heading.tail or "").strip() or following is None:
+        return ""
+    return text_of(following) if following.tag == "p" else ""
 
 
 def fallback_html(scope: HtmlElement, title: str) -> str:
