@@ -86,3 +86,11 @@ def test_authors_under_a_translated_author_base_are_the_byline_not_categories() 
     assert [m.value for m in post.extra if m.key == "coauthor"] == ["ole-kern"]
     assert {a.login: a.display_name for a in site.authors} == {"ida-brandt": "Ida Brandt", "ole-kern": "Ole Kern"}
     assert [(t.taxonomy, t.name) for t in post.terms] == [("category", "Landwirtschaft")]
+
+
+def test_an_infinite_scroll_stream_gives_only_the_block_under_the_post_title() -> None:
+    post, _ = the_post("infinite-scroll.html")
+    assert post.title == "Bridge reopens after repairs"
+    assert "old river bridge reopened" in post.content
+    assert "Saturday market" not in post.content
+    assert "<h1" not in post.content

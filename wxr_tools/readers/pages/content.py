@@ -34,8 +34,38 @@ _EXCERPT_XPATH = (
 )
 
 
-def find_body(scope: HtmlElement) -> HtmlElement | None:
+def find_body(scope: HtmlElement, title: str = "") -> HtmlElement | None:
     """The element holding the post's content, never a comment's or another post's.
+
+    A content class on a wrapper that holds the post's own title heading next to other
+    posts' (an infinite-scroll page appending the next posts) names the whole stream, not
+    the content: the content is then looked for in the block around the post's title alone.
+    """
+    body = _content_element(scope)
+    if body is None or not title:
+        return body
+    own = _own_block(body, title)
+    narrowed = _content_element(own) if own is not None else None
+    return narrowed if narrowed is not None and _paragraph_text(narrowed, deep=True) >= 200 else body
+
+
+def _own_block(container: HtmlElement, title: str) -> HtmlElement | None:
+    """The largest block of ``container`` around the ``<h1>`` reading ``title`` that holds no other ``<h1>``;
+    None when the container holds no other ``<h1>`` (or not the title's)."""
+    headings = list(container.iter("h1"))
+    own = next((h for h in headings if text_of(h) == title), None)
+    if own is None or len(headings) < 2:
+        return None
+    block = own
+    for parent in own.iterancestors():
+        if parent is container or sum(1 for _ in parent.iter("h1")) > 1:
+            break
+        block = parent
+    return block if block is not own else None
+
+
+def _content_element(scope: HtmlElement) -> HtmlElement | None:
+    """The content container of ``scope`` by class (most specific first), else its densest block.
 
     Content classes are tried in order of how specific they are; within one
     class the largest element wins, and a class whose best element holds far
