@@ -74,7 +74,7 @@ def ours(path: Path) -> dict:
     names = [(a.display_name or a.login) for a in (authors.get(login) for login in logins) if a]
     return {
         "title": post.title,
-        "author": ", ".join(names),  # several authors (Co-Authors Plus) as the gold lists them
+        "author": ", ".join(names),  # several authors (Co-Authors Plus); score() compares names, not separators
         "date": post.date.strftime("%Y-%m-%d") if post.date else "",
         "categories": [t.name or t.slug for t in post.terms if t.taxonomy == "category"],
         "tags": [t.name or t.slug for t in post.terms if t.taxonomy == "post_tag"],
