@@ -37,6 +37,13 @@ def test_a_standfirst_above_the_content_is_the_excerpt_not_the_content() -> None
     assert "content proper" in post.content
 
 
+def test_an_excerpt_paragraph_in_an_itemprop_description_heading_is_the_excerpt() -> None:
+    post, _ = the_post("excerpt-in-heading.html")
+    # the author card's itemprop=description comes first on the page but describes the author
+    assert post.excerpt == "Spring tides on Saturday and Sunday: launch early, and mind the sandbar at low water."
+    assert "Spring tides" not in post.content
+
+
 def test_a_post_without_a_standfirst_has_no_excerpt() -> None:
     post, _ = the_post("core-html5-walker.html")
     assert post.excerpt == ""
@@ -70,3 +77,20 @@ def test_a_theme_designer_credit_in_meta_author_is_not_the_post_author() -> None
     site = read_pages(FIXTURES / "theme-credit-meta.html", DiagnosticLog())
     assert site.posts[0].author == ""
     assert site.authors == []
+
+
+def test_authors_under_a_translated_author_base_are_the_byline_not_categories() -> None:
+    site = read_pages(FIXTURES / "translated-author-base.html", DiagnosticLog())
+    post = site.posts[0]
+    assert post.author == "ida-brandt"
+    assert [m.value for m in post.extra if m.key == "coauthor"] == ["ole-kern"]
+    assert {a.login: a.display_name for a in site.authors} == {"ida-brandt": "Ida Brandt", "ole-kern": "Ole Kern"}
+    assert [(t.taxonomy, t.name) for t in post.terms] == [("category", "Landwirtschaft")]
+
+
+def test_an_infinite_scroll_stream_gives_only_the_block_under_the_post_title() -> None:
+    post, _ = the_post("infinite-scroll.html")
+    assert post.title == "Bridge reopens after repairs"
+    assert "old river bridge reopened" in post.content
+    assert "Saturday market" not in post.content
+    assert "<h1" not in post.content

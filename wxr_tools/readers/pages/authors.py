@@ -32,7 +32,10 @@ _META_AUTHOR_NAMES = ("author", "article:author", "shareaholic:article_author_na
                       "sailthru.author", "dc.creator", "citation_author", "twitter:creator:name")
 _THEME_CREDIT = re.compile(r"https?://|www\.|\w@\w")
 """A URL or e-mail in ``<meta name=author>``: a theme's hard-coded credit to its designer, not the author."""
-_AUTHOR_PATH = re.compile(r"/author/([^/?#]+)")
+_AUTHOR_BASES = ("author", "authors", "autor", "autoren", "auteur", "auteurs", "autore", "autori", "autores")
+"""Author archive bases: WordPress's ``author`` and the translations sites set it to (German, French,
+Italian, Spanish, Portuguese)."""
+_AUTHOR_PATH = re.compile(r"/(?:" + "|".join(_AUTHOR_BASES) + r")/([^/?#]+)", re.IGNORECASE)
 _AUTHOR_QUERY = re.compile(r"[?&]author=(\d+)")
 
 _BYLINE_XPATHS = tuple(etree.XPath(path) for path in (
@@ -48,7 +51,7 @@ _BYLINE_XPATHS = tuple(etree.XPath(path) for path in (
     f" or {xclass('post-author-name')} or {xclass('author')}]//a",
     f".//*[{xclass('byline')} or {xclass('post-author')} or {xclass('entry-author')}"
     f" or {xclass('author-name')} or {xclass('post-author-name')} or {xclass('meta-author')}]",
-    ".//a[contains(@href, '/author/')]",
+    ".//a[" + " or ".join(f"contains(@href, '/{base}/')" for base in _AUTHOR_BASES) + "]",
 ))
 _BIO_TEXT = (
     f".//*[{xclass('author-description')} or @id='author-description' or {xclass('author-bio')}"
@@ -71,7 +74,8 @@ class Byline:
 
 
 def nicename_from_url(href: str) -> str:
-    """``/author/<nicename>/`` → nicename (percent-decoded, as WordPress stores it)."""
+    """``/author/<nicename>/`` (or a translated author base) → nicename (percent-decoded and
+    lower-cased, as WordPress stores it)."""
     match = _AUTHOR_PATH.search(urlsplit(href).path if href else "")
     return unquote(match.group(1)).strip().lower() if match else ""
 

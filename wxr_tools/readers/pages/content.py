@@ -27,12 +27,45 @@ _EXCERPT_XPATH = (
     f".//*[{xclass('wp-block-post-excerpt')} or {xclass('entry-excerpt')} or {xclass('post-excerpt')}"
     f" or {xclass('excerpt')} or {xclass('entry-subtitle')} or {xclass('post-subtitle')} or {xclass('subtitle')}"
     f" or {xclass('intro-text')} or {xclass('standfirst')} or {xclass('sommario')} or {xclass('chapo')}"
-    f" or {xclass('chapeau')}]"
+    f" or {xclass('chapeau')} or {xclass('teaser')} or {xclass('article-teaser')} or {xclass('entry-teaser')}"
+    f" or {xclass('post-teaser')}]"
+    " | .//*[@itemprop='description'][not(ancestor-or-self::*[@itemprop='author'"
+    " or contains(@itemtype, 'Person') or contains(@itemtype, 'Organization')])]"
 )
 
 
-def find_body(scope: HtmlElement) -> HtmlElement | None:
+def find_body(scope: HtmlElement, title: str = "") -> HtmlElement | None:
     """The element holding the post's content, never a comment's or another post's.
+
+    A content class on a wrapper that holds the post's own title heading next to other
+    posts' (an infinite-scroll page appending the next posts) names the whole stream, not
+    the content: the content is then looked for in the block around the post's title alone.
+    """
+    body = _content_element(scope)
+    if body is None or not title:
+        return body
+    own = _own_block(body, title)
+    narrowed = _content_element(own) if own is not None else None
+    return narrowed if narrowed is not None and _paragraph_text(narrowed, deep=True) >= 200 else body
+
+
+def _own_block(container: HtmlElement, title: str) -> HtmlElement | None:
+    """The largest block of ``container`` around the ``<h1>`` reading ``title`` that holds no other ``<h1>``;
+    None when the container holds no other ``<h1>`` (or not the title's)."""
+    headings = list(container.iter("h1"))
+    own = next((h for h in headings if text_of(h) == title), None)
+    if own is None or len(headings) < 2:
+        return None
+    block = own
+    for parent in own.iterancestors():
+        if parent is container or sum(1 for _ in parent.iter("h1")) > 1:
+            break
+        block = parent
+    return block if block is not own else None
+
+
+def _content_element(scope: HtmlElement) -> HtmlElement | None:
+    """The content container of ``scope`` by class (most specific first), else its densest block.
 
     Content classes are tried in order of how specific they are; within one
     class the largest element wins, and a class whose best element holds far
@@ -91,16 +124,33 @@ def body_html(body: HtmlElement) -> str:
 
 def read_excerpt(scope: HtmlElement, body: HtmlElement | None) -> str:
     """The excerpt a theme prints above the content as the post's summary (``the_excerpt()`` as a
-    subtitle or standfirst, the post-excerpt block), as text; empty when none is shown."""
+    subtitle, standfirst or teaser, the post-excerpt block, schema.org's ``itemprop=description``),
+    as text; empty when none is shown."""
     for element in scope.xpath(_EXCERPT_XPATH):
         if body is not None and (inside(element, lambda e: e is body) or inside(body, lambda e: e is element)):
             continue
-        if inside(element, is_outside_post, stop=scope.getparent()):
+        if inside(element, lambda e: is_outside_post(e) or is_author_box(e), stop=scope.getparent()):
             continue
-        text = text_of(element)
+        text = text_of(element) or _paragraph_pushed_out(element)
         if 20 <= len(text) <= 600:
             return text
     return ""
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _paragraph_pushed_out(heading: HtmlElement) -> str:
+    """The text of the paragraph right after an empty heading.
+
+    ``the_excerpt()`` wraps the excerpt in ``<p>``; themes that print it in a heading
+    (``<h2 class="subtitle"><p>…</p></h2>``) lose it to libxml2, which closes the heading
+    at the ``<p>`` (browsers keep it inside) and leaves the heading empty.
+    """
+    following = heading.getnext()
+    if heading.tag not in _HEADINGS or len(heading) or (heading.tail or "").strip() or following is None:
+        return ""
+    return text_of(following) if following.tag == "p" else ""
 
 
 def fallback_html(scope: HtmlElement, title: str) -> str:

@@ -116,7 +116,7 @@ def read_single(page: Page, log: DiagnosticLog) -> PostSeen | None:
     located = locate_post(page)
     scope = located.scope
     title = read_title(page, scope, located.wrapper is not None)
-    body = find_body(scope)
+    body = find_body(scope, title)
     if page.kind == "unknown" and located.wrapper is None and body is None and located.post_id is None:
         return None
     classes = post_classes(located)

@@ -10,6 +10,7 @@ from lxml.html import HtmlElement
 
 from wxr_tools.model import TermRef
 
+from .authors import nicename_from_url
 from .boilerplate import inside, is_author_box, is_outside_post
 from .dom import ancestors, classes, clean_text, text_of
 from .page import Page
@@ -126,8 +127,14 @@ def _within(element: HtmlElement, container: HtmlElement) -> bool:
 
 def classify_link(anchor: HtmlElement, href: str, post_classes: set[str], scope: HtmlElement,
                   in_content: bool) -> TermLink | None:
-    """What taxonomy a link in the post points into, or None when it is no term link."""
+    """What taxonomy a link in the post points into, or None when it is no term link.
+
+    A link to an author archive is a byline, never a term, even when the theme prints the byline
+    inside its category line.
+    """
     rel = set((anchor.get("rel") or "").lower().split())
+    if nicename_from_url(href):
+        return None
     parts = urlsplit(href)
     segments = [s for s in parts.path.split("/") if s]
     query = parse_qs(parts.query)
