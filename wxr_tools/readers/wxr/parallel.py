@@ -122,7 +122,13 @@ def _chunks(raw: CountingReader) -> Iterator[tuple[bytes, bytes, int]]:
 
 
 def _last_item_start(buffer: bytes) -> int:
-    return max(buffer.rfind(b"<item>"), buffer.rfind(b"<item "), buffer.rfind(b"<item\n"))
+    """Where the last ``<item>`` start tag begins, or -1: one backward scan that stops at it."""
+    end = len(buffer)
+    while (start := buffer.rfind(b"<item", 0, end)) != -1:
+        if buffer[start + 5:start + 6] in (b">", b" ", b"\n", b"\t", b"\r"):
+            return start
+        end = start
+    return -1
 
 
 def parallel_records(file: InputFile, log: DiagnosticLog, stats: FileStats, *, jobs: int,

@@ -4,8 +4,8 @@ It holds what rendering any one post needs to know about the others: each
 written post's file and new URL, old URLs to new ones (links, redirects),
 attachment files (featured images), author names, and the transforms'
 :class:`ContentIndex` (reusable blocks, attachment data). What grows with
-the number of posts lives in an on-disk :class:`IndexDatabase`; only pages
-(which may wait for their parents) are held in memory until placed.
+the number of posts lives in an on-disk :class:`IndexDatabase`, pages waiting
+for their parents included: memory stays flat however big the export.
 """
 
 from __future__ import annotations
@@ -85,7 +85,11 @@ class _Builder:
             children=PickledDiskMap(database, "content_children"),
             reusable_blocks=PickledDiskMap(database, "content_blocks"))
         self.locations = DiskMap(database, "locations")
-        self.nested: dict[int, _Nested] = {}
+        self.nested = PickledDiskMap(database, "nested")
+        """Pages and custom type items by id, in export order, placed once all are known."""
+        self.parents = DiskMap(database, "nested_parents")
+        """Ids of nested items that have a written child (their file is ``_index.md`` in a bundle)."""
+        self.nested_names = DiskMap(database, "nested_names")
         self.attachment_pages = DiskMap(database, "attachment_pages")
         self.attachment_files = DiskMap(database, "attachment_files")
         self.report = MarkdownReport()
@@ -128,6 +132,8 @@ class _Builder:
         if post.type != "post" and post.type in self.post_types and decision.reason != "duplicate-id":
             self.nested[post.id] = _Nested(post.id, post.type, post.parent, self._slug(post),
                                            decision, _own_urls(post))
+            if decision.write and post.parent:
+                self.parents[str(post.parent)] = ""
             return decision.write
         if not decision.write:
             return False
@@ -140,22 +146,22 @@ class _Builder:
 
     def _place_nested(self) -> None:
         """Give pages their places, parents first, siblings in export order."""
-        with_children = {r.parent for r in self.nested.values() if r.decision.write and r.parent}
-        names: dict[int, str] = {}
+        names = self.nested_names
 
         def name_of(record: _Nested, seen: frozenset[int]) -> str:
-            if record.id in names:
-                return names[record.id]
+            known = names.get(str(record.id))
+            if known is not None:
+                return known
             ancestors: list[str] = []
             parent = self.nested.get(record.parent) if record.parent else None
             if parent is not None and parent.type == record.type and parent.id not in seen:
                 ancestors = ancestry(parent, seen | {record.id})
             if not record.decision.write:
-                names[record.id] = record.slug
+                names[str(record.id)] = record.slug
                 return record.slug
             name, location = self.layout.nested(record.type, ancestors, record.slug,
-                                                record.id in with_children, record.decision.draft)
-            names[record.id] = name
+                                                str(record.id) in self.parents, record.decision.draft)
+            names[str(record.id)] = name
             self._note_rename(record.id, record.slug, location)
             self.locations[str(record.id)] = location.encode()
             self._register(record.id, record.urls, location)
@@ -170,7 +176,6 @@ class _Builder:
 
         for record in self.nested.values():
             name_of(record, frozenset())
-        self.nested.clear()
 
     def _place_attachments(self) -> None:
         """Attachment pages lead to the post they belong to, else to the file itself."""

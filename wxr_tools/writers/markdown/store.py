@@ -139,6 +139,11 @@ class PickledDiskMap(MutableMapping[Any, Any]):
         rows = self.database.connection.execute(f"SELECT key FROM {self.table} ORDER BY rowid")
         return (pickle.loads(key) for (key,) in rows)
 
+    def values(self) -> Iterator[Any]:  # type: ignore[override]
+        """Every value, in insertion order, in one query."""
+        rows = self.database.connection.execute(f"SELECT v FROM {self.table} ORDER BY rowid")
+        return (pickle.loads(value) for (value,) in rows)
+
     def __len__(self) -> int:
         return self.database.connection.execute(f"SELECT count(*) FROM {self.table}").fetchone()[0]
 
