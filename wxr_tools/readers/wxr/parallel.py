@@ -10,11 +10,10 @@ parallel read: the caller reads the rest of the file the careful way.
 
 from __future__ import annotations
 
-import multiprocessing
 import re
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from io import BytesIO
 
 import msgspec
@@ -22,6 +21,7 @@ from lxml import etree
 
 from ...diagnostics import Diagnostic, DiagnosticLog
 from ...model import Author, Post, Term
+from ...workers import worker_pool
 from .elements import Context, read_author, read_item, read_term
 from .inputs import CountingReader, InputFile
 from .namespaces import canonical
@@ -137,11 +137,10 @@ def parallel_records(file: InputFile, log: DiagnosticLog, stats: FileStats, *, j
 
     Records before the failure have been yielded; nothing is logged for a chunk that failed.
     """
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     raw = CountingReader(file.open(), on_bytes)
     window: deque[Future[bytes | None]] = deque()
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        with worker_pool(jobs) as pool:
             chunks = _chunks(raw)
             exhausted = False
             while True:

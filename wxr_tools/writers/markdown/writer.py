@@ -5,8 +5,8 @@ Two passes: pass 1 streams the :class:`Source` once, building a small index
 temporary JSON Lines file; pass 2 renders and writes each post from that
 file. Parsing the export once (not twice) and decoding posts in the workers
 keeps the parent's share of the work small. Rendering runs in a process
-pool started before pass 1 (forked workers copy only a small process) and
-fed in bounded chunks, so memory does not grow with the export; every
+pool started before pass 1 (forked workers copy only a small process; the
+parallel reader runs on the same workers) and fed in bounded chunks, so memory does not grow with the export; every
 file depends only on its post and the index, so the output is the same for
 any number of jobs and on every re-run.
 """
@@ -14,7 +14,6 @@ any number of jobs and on every re-run.
 from __future__ import annotations
 
 import html
-import multiprocessing
 import os
 import pickle
 import tempfile
@@ -33,6 +32,7 @@ from ...model import Post
 from ...source import Source
 from ...transforms import ContentOptions, render_comment, render_post
 from ...transforms.links import LinkRewriter
+from ...workers import worker_pool
 from .comments import COMMENT_MODES, PII_MODES, comment_record, comments_section, select_comments
 from .front_matter import FieldChoice, dump_yaml, parse_fields, render_front_matter
 from .paths import Location
@@ -239,19 +239,6 @@ def _work(state: str, chunk: bytes) -> MarkdownReport:
     return _WORKER[1].render_chunk(chunk)
 
 
-def _started() -> None:
-    """A task that does nothing: submitted so the pool starts its workers."""
-
-
-def _start_pool(jobs: int) -> ProcessPoolExecutor:
-    """Start the workers now, while this process is small: forked workers copy what it holds."""
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method))
-    for future in [pool.submit(_started) for _ in range(jobs)]:
-        future.result()
-    return pool
-
-
 def _chunks(spill: IO[bytes]) -> Iterator[bytes]:
     """The spilled posts in export order, in chunks of about :data:`CHUNK_BYTES`."""
     spill.seek(0)
@@ -288,7 +275,7 @@ def write_markdown(source: Source, out_dir: Path, options: MarkdownOptions = Mar
     jobs = options.jobs or os.cpu_count() or 1
     with ExitStack() as stack:
         work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="wxr-markdown-")))
-        pool = stack.enter_context(_start_pool(jobs)) if jobs > 1 else None
+        pool = stack.enter_context(worker_pool(jobs)) if jobs > 1 else None  # the reader shares it
         spill = stack.enter_context(open(work / "posts.jsonl", "w+b"))
         database = IndexDatabase(work / "index.sqlite")
         stack.callback(database.close)
@@ -312,6 +299,7 @@ def write_markdown(source: Source, out_dir: Path, options: MarkdownOptions = Mar
             with open(state, "wb") as stream:
                 pickle.dump(renderer, stream, protocol=pickle.HIGHEST_PROTOCOL)
             del renderer  # each worker loads its own copy: this process can let its memory go
+            database.close()  # and its page cache (reopened for the redirects at the end)
             _render_in_pool(spill, pool, jobs, state, report)
         report.redirects = write_redirects(out_dir, link_targets.sorted_items(), options.redirects)
     report.write(out_dir)
