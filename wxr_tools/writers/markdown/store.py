@@ -29,13 +29,14 @@ class IndexDatabase:
     def connection(self) -> sqlite3.Connection:
         """This process's connection (a forked worker opens its own)."""
         if self._connection is None or self._pid != os.getpid():
-            if self.read_only:
+            if self.read_only:  # lookups by key: a small cache, the OS caches the file
                 self._connection = sqlite3.connect(f"{self.path.as_uri()}?mode=ro&immutable=1", uri=True)
-            else:
+                self._connection.execute("PRAGMA cache_size=-2000")
+            else:  # pass 1 writes the whole index: a larger cache
                 self._connection = sqlite3.connect(self.path, isolation_level="DEFERRED")
                 self._connection.execute("PRAGMA journal_mode=OFF")
                 self._connection.execute("PRAGMA synchronous=OFF")
-            self._connection.execute("PRAGMA cache_size=-8000")
+                self._connection.execute("PRAGMA cache_size=-8000")
             self._pid = os.getpid()
         return self._connection
 
