@@ -3,10 +3,9 @@
 Fenced ``console`` blocks run each ``$ wxr ...`` line as ``python -m wxr_tools ...``
 in a scratch folder that sees the repository's ``fixtures/``; every other
 line of the block must appear in the output. The info string may add
-``exit=N`` (the expected exit code, 0 otherwise), ``norun`` (shown, never run:
-it installs things or needs a server) or ``pending`` (it uses a format or an
-option another part of the project is adding: run once the command line has
-it, skipped until then). Commands other than ``wxr`` are not run. Fenced
+``exit=N`` (the expected exit code, 0 otherwise) or ``norun`` (shown, never
+run: it installs things or needs a server). Commands other than ``wxr`` are
+not run. Fenced
 ``python`` blocks are executed in the same kind of scratch folder.
 """
 
@@ -22,11 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import typer
-
-from wxr_tools.cli import app
-from wxr_tools.convert import WRITERS
-from wxr_tools.readers import INPUT_FORMATS
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -67,23 +61,6 @@ def _blocks() -> list[Any]:
     return found
 
 
-def _registered(argv: list[str]) -> str | None:
-    """Why a pending command cannot run yet (an unregistered command, option or format), else None."""
-    root = typer.main.get_command(app)
-    command = root.commands.get(argv[0])  # type: ignore[attr-defined]
-    if command is None:
-        return f"no command {argv[0]!r} yet"
-    ctx = command.context_class(command, info_name=argv[0])
-    options = {o for p in command.get_params(ctx) for o in (*p.opts, *p.secondary_opts)}
-    for word in argv[1:]:
-        if word.startswith("-") and word.split("=")[0] not in options:
-            return f"wxr {argv[0]} has no {word} yet"
-    for flag, known in (("--to", WRITERS), ("--from", INPUT_FORMATS)):
-        if flag in argv and argv[argv.index(flag) + 1] not in known:
-            return f"no {flag} {argv[argv.index(flag) + 1]} yet"
-    return None
-
-
 @pytest.fixture
 def scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "fixtures").symlink_to(ROOT / "fixtures", target_is_directory=True)
@@ -107,10 +84,6 @@ def test_example_runs(language: str, flags: list[str], body: str, scratch: Path)
             commands[-1][1].append(line.strip())
     runnable = [(argv, expected) for argv, expected in commands if argv[0] == "wxr"]
     assert runnable, "a console block without a wxr command should be marked norun"
-    if "pending" in flags:
-        reasons = [r for argv, _ in runnable if (r := _registered(argv[1:]))]
-        if reasons:
-            pytest.skip("; ".join(reasons))
     env = {**os.environ, "PYTHONPATH": str(ROOT), "CI": "1"}
     for argv, expected in runnable:
         proc = subprocess.run([sys.executable, "-m", "wxr_tools", *argv[1:]], capture_output=True, text=True,
