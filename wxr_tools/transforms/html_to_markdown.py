@@ -296,8 +296,8 @@ def _trim_line_end(m: re.Match[str]) -> str:
 
 _OPTIONS = rust_converter.ConversionOptions(
     bullets="*",
-    escape_asterisks=True,  # a "*" or "_" in text never starts emphasis
-    escape_underscores=True,
+    escape_asterisks=True,  # a "*" in text never starts emphasis
+    escape_underscores=False,  # an escaped "_" would cut bare URLs in text short where Markdown links them
     expand_abbreviations=False,
     extract_metadata=False,
     hidden_content="all",  # the author's hidden text is still the author's text
