@@ -189,6 +189,13 @@ def test_text_that_looks_like_markdown_stays_text_as_commonmark_reads_it() -> No
     assert '<a href="https://example.com/a%20b">spaced link</a>' in rendered
 
 
+def test_an_entity_written_as_text_stays_text() -> None:
+    markdown_it = pytest.importorskip("markdown_it")
+    markdown = html_to_markdown("<p>Type &amp;copy; for \u00a9, or &amp;#169;; <code>&amp;amp;</code> in code.</p>")
+    rendered = markdown_it.MarkdownIt("commonmark").render(markdown)
+    assert "<p>Type &amp;copy; for \u00a9, or &amp;#169;; <code>&amp;amp;</code> in code.</p>" in rendered
+
+
 def test_bare_urls_in_text_keep_their_underscores_for_markdown_that_links_them() -> None:
     assert html_to_markdown("<p>See https://example.com/a_b_c today.</p>") == \
         "See https://example.com/a_b_c today.\n"

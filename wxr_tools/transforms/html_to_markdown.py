@@ -12,7 +12,8 @@ in its place, filled in afterwards:
   under its image; ``<address>`` a paragraph (its ``<br>`` kept); ``<sup>``
   and ``<sub>`` stay as HTML. Nothing is dropped for being hidden.
 * ``<video>``, ``<audio>``, ``<object>`` and ``<embed>`` become links to their source.
-* A ``<`` in text stays ``&lt;``, so text about HTML never turns into HTML.
+* A ``<`` in text stays ``&lt;``, and an ``&`` before something entity-like
+  ``&amp;``, so text about HTML never turns into HTML.
 
 Unsafe HTML follows :data:`UNSAFE_POLICIES`; the default, ``drop``, never
 publishes script:
@@ -38,8 +39,8 @@ UNSAFE_POLICIES = ("drop", "keep", "link")
 
 # Placeholder marks are Unicode noncharacters, which no text may carry; input is cleared of them.
 TOKEN_OPEN, TOKEN_CLOSE = "\ufdd0", "\ufdd1"
-_LT = "\ufdd2"
-RESERVED_RE = re.compile("[\ufdd0-\ufdd3]")
+_LT, _AMP = "\ufdd2", "\ufdd4"
+RESERVED_RE = re.compile("[\ufdd0-\ufdd4]")
 _TOKEN_RE = re.compile("\ufdd0(\\d+)\ufdd1")
 _LINE_TOKEN_RE = re.compile("^(.*?)\ufdd0(\\d+)\ufdd1[ \t]*$", re.M)
 _LANGUAGE_RE = re.compile(r"(?:^|\s)(?:language|lang)-([\w+#.-]+)|brush:\s*([\w+#.-]+)|(?:^|\s)lang:([\w+#.-]+)")
@@ -47,8 +48,9 @@ _BACKTICKS_RE = re.compile(r"`+")
 # Tags _prepare() rewrites, and a "<" that is text (written raw or as an entity).
 _NEEDS_TREE_RE = re.compile(
     r"<(?:pre|code|kbd|tt|img|figcaption|address|video|audio|object|embed|iframe|script|style|noscript|form)\b"
-    r"|&lt;|&#0*60;|&#x0*3c;|<(?![A-Za-z/!?])", re.I)
-_TEXT_LT_RE = re.compile(r"&lt;|&#0*60;|&#x0*3c;|<(?![a-z/!?])")
+    r"|&lt;|&#0*60;|&#x0*3c;|<(?![A-Za-z/!?])|&amp;#?\w+;", re.I)
+_TEXT_ESCAPES_RE = re.compile(r"&lt;|&#0*60;|&#x0*3c;|<(?![a-z/!?])|&amp;#?\w+;")
+_ENTITY_LIKE_RE = re.compile(r"&(?=#?\w+;)")
 _NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
 _TRAILING_SPACE_RE = re.compile(r"[ \t]+$", re.M)
@@ -182,7 +184,7 @@ _MEDIA = lxml.etree.XPath("//*[self::video or self::audio or self::object or sel
                           "[not(ancestor::video or ancestor::audio or ancestor::object)]")
 _UNSAFE = lxml.etree.XPath("//*[self::script or self::style or self::noscript or self::form]"
                            "[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::form)]")
-_TEXT_WITH_LT = lxml.etree.XPath("//text()[contains(., '<')]")
+_TEXT_TO_ESCAPE = lxml.etree.XPath("//text()[contains(., '<') or contains(., '&')]")
 
 
 def _take_out_code(root: lxml.html.HtmlElement, keep: Placeholders) -> None:
@@ -257,14 +259,19 @@ def _prepare(root: lxml.html.HtmlElement, keep: Placeholders, unsafe_html: str, 
         _media_to_links(root, keep, unsafe_html)
     if any(tag in lower for tag in ("<script", "<style", "<noscript", "<form")):
         _apply_unsafe_policy(root, keep, unsafe_html)
-    if not _TEXT_LT_RE.search(lower):
+    if not _TEXT_ESCAPES_RE.search(lower):
         return
-    for text in _TEXT_WITH_LT(root):
+    for text in _TEXT_TO_ESCAPE(root):
         parent = text.getparent()
         if text.is_text:
-            parent.text = parent.text.replace("<", _LT)
+            parent.text = _escape_text(parent.text)
         elif text.is_tail:
-            parent.tail = parent.tail.replace("<", _LT)
+            parent.tail = _escape_text(parent.tail)
+
+
+def _escape_text(text: str) -> str:
+    """Mark a ``<`` and an ``&`` that starts something entity-like, so they come out as text."""
+    return _ENTITY_LIKE_RE.sub(_AMP, text.replace("<", _LT))
 
 
 _HTML_PARSER = lxml.html.HTMLParser(remove_comments=True)
@@ -336,5 +343,5 @@ def html_to_markdown(html_text: str, unsafe_html: str = "drop",
     markdown = _TRAILING_SPACE_RE.sub(_trim_line_end, markdown)
     markdown = _QUOTE_AFTER_TEXT_RE.sub("\\1\n\n", markdown)  # not every Markdown lets a quote interrupt a paragraph
     markdown = _BLANK_LINES_RE.sub("\n\n", markdown)
-    markdown = keep.restore(markdown).replace(_LT, "&lt;")
+    markdown = keep.restore(markdown).replace(_LT, "&lt;").replace(_AMP, "&amp;")
     return markdown.strip("\n") + "\n" if markdown.strip() else ""
