@@ -51,6 +51,26 @@ def test_names_kept_on_disk_behave_the_same(tmp_path):
     assert [names.claim("posts", n) for n in ("a", "A", "a", "b")] == ["a", "A-2", "a-3", "b"]
 
 
+def test_disk_map_buffers_writes_yet_reads_them_back_and_a_worker_copy_sees_all(tmp_path):
+    import pickle
+
+    from wxr_tools.writers.markdown.store import DiskMap, IndexDatabase
+
+    database = IndexDatabase(tmp_path / "index.sqlite")
+    table = DiskMap(database, "t")
+    for i in range(5000):  # more than one batch
+        table[f"k{i}"] = str(i)
+    assert table.get("k4999") == "4999" and table.get("k0") == "0" and table.get("absent") is None
+    assert table.setdefault("k1", "x") == "1" and table.setdefault("new", "y") == "y"
+    table["k0"] = "again"  # written again: moves to the end, as INSERT OR REPLACE does
+    assert len(table) == 5001
+    assert list(table.items())[-1] == ("k0", "again")
+    database.commit()
+    copy = pickle.loads(pickle.dumps(table))  # what a worker process gets: the committed file, read-only
+    assert copy.database.read_only
+    assert copy.get("k4998") == "4998" and copy.get("new") == "y" and copy.get("absent") is None
+
+
 def test_many_items_with_one_name_get_consecutive_numbers():
     names = UniqueNames()
     names.claim("posts", "x-3")

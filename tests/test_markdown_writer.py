@@ -56,6 +56,17 @@ def test_statuses_and_types_decide_what_is_written(tmp_path):
     assert "letmein" not in "".join(p.read_text() for p in tmp_path.rglob("*.md"))
 
 
+def test_a_second_item_with_a_written_items_id_is_reported_not_written(tmp_path):
+    site = _site(_post(1, "first"), _post(1, "again"), _post(2, "about", type="page"),
+                 _post(2, "about-again", type="page"), _post(3, "third"))
+    report = write_markdown(site, tmp_path, MarkdownOptions(jobs=1))
+    files = _by_id(tmp_path)
+    assert sorted(files) == [1, 2, 3]
+    assert files[1].front_matter["title"] == "First" and files[2].front_matter["title"] == "About"
+    assert report.decisions["duplicate-id"] == 2
+    assert sum("a second item with this id" in w for w in report.warnings) == 2
+
+
 def test_protected_posts_and_custom_types_by_option(tmp_path):
     site = _site(_post(5, "secret", protected=True, password="letmein"), _post(11, "novel", type="book"))
     write_markdown(site, tmp_path, MarkdownOptions(preset="plain", protected=True, jobs=1,

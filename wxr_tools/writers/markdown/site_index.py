@@ -90,6 +90,8 @@ class _Builder:
         self.parents = DiskMap(database, "nested_parents")
         """Ids of nested items that have a written child (their file is ``_index.md`` in a bundle)."""
         self.nested_names = DiskMap(database, "nested_names")
+        self.placed_ids = DiskMap(database, "placed_ids")
+        """Ids of the posts written or waiting to be placed: a second item with one is a duplicate."""
         self.attachment_pages = DiskMap(database, "attachment_pages")
         self.attachment_files = DiskMap(database, "attachment_files")
         self.report = MarkdownReport()
@@ -125,13 +127,14 @@ class _Builder:
             if post.attachment_url:
                 self.attachment_files[str(post.id)] = post.attachment_url
         decision = decide(post, self.post_types, self.write_protected)
-        if decision.write and (post.id in self.nested or str(post.id) in self.locations):
+        if decision.write and str(post.id) in self.placed_ids:
             decision = Decision(False, False, "duplicate-id")
             self.report.warnings.append(f"post {post.id}: a second item with this id; only the first is written")
         self.report.decisions[decision.reason] += 1
         if post.type != "post" and post.type in self.post_types and decision.reason != "duplicate-id":
             self.nested[post.id] = _Nested(post.id, post.type, post.parent, self._slug(post),
                                            decision, _own_urls(post))
+            self.placed_ids[str(post.id)] = ""
             if decision.write and post.parent:
                 self.parents[str(post.parent)] = ""
             return decision.write
@@ -141,6 +144,7 @@ class _Builder:
         location = self.layout.post(slug, post.date, decision.draft)
         self._note_rename(post.id, slug, location)
         self.locations[str(post.id)] = location.encode()
+        self.placed_ids[str(post.id)] = ""
         self._register(post.id, _own_urls(post), location)
         return True
 

@@ -16,6 +16,34 @@ from pathlib import Path
 from typing import Any
 
 
+class KeyFilter:
+    """A Bloom filter of ``(table, key)`` pairs: "absent" is certain, "present" only likely.
+
+    Most look-ups while the index is built are for keys not there yet (is this
+    name taken? this id seen?); the filter answers those without a query. Its
+    size is fixed (1 MiB): a very large export only makes "likely" less sure.
+    """
+
+    _BITS = 1 << 23
+    _MASK = _BITS - 1
+
+    def __init__(self) -> None:
+        self._bits = bytearray(self._BITS // 8)
+
+    def _positions(self, table: str, key: str) -> tuple[int, int, int]:
+        h = hash((table, key)) & 0xFFFF_FFFF_FFFF_FFFF
+        return h & self._MASK, (h >> 23) & self._MASK, ((h >> 46) * 0x9E3779B1) & self._MASK
+
+    def add(self, table: str, key: str) -> None:
+        bits = self._bits
+        for position in self._positions(table, key):
+            bits[position >> 3] |= 1 << (position & 7)
+
+    def may_hold(self, table: str, key: str) -> bool:
+        bits = self._bits
+        return all(bits[position >> 3] & (1 << (position & 7)) for position in self._positions(table, key))
+
+
 class IndexDatabase:
     """One SQLite file holding the index's tables; a connection per process."""
 
@@ -24,6 +52,9 @@ class IndexDatabase:
         self.read_only = read_only
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
+        self.written = None if read_only else KeyFilter()
+        """Which keys this process wrote, per table: a "no" answers a look-up without a query."""
+        self._buffered: list[DiskMap] = []
 
     @property
     def connection(self) -> sqlite3.Connection:
@@ -42,6 +73,8 @@ class IndexDatabase:
 
     def commit(self) -> None:
         """Make everything written visible to other processes."""
+        for table in self._buffered:
+            table.flush()
         self.connection.commit()
 
     def finish_writing(self) -> None:
@@ -63,7 +96,14 @@ class IndexDatabase:
 
 
 class DiskMap(MutableMapping[str, str]):
-    """A ``str -> str`` mapping in a table; iterates in insertion order."""
+    """A ``str -> str`` mapping in a table; iterates in insertion order.
+
+    While the index is built, writes wait in a small buffer and are stored
+    in batches, and the database's :class:`KeyFilter` answers most look-ups
+    of absent keys: a query costs several times a Python dict operation.
+    """
+
+    _BATCH = 2048
 
     def __init__(self, database: IndexDatabase, table: str) -> None:
         self.database = database
@@ -71,10 +111,36 @@ class DiskMap(MutableMapping[str, str]):
         self.database.connection.execute(
             f"CREATE TABLE IF NOT EXISTS {table} (k TEXT PRIMARY KEY, v TEXT NOT NULL)")
         self._get = f"SELECT v FROM {table} WHERE k = ?"
-        self._insert = f"INSERT OR IGNORE INTO {table} (k, v) VALUES (?, ?)"
         self._replace = f"INSERT OR REPLACE INTO {table} (k, v) VALUES (?, ?)"
+        self._pending: dict[str, str] = {}
+        self._filter = None
+        if database.written is not None and not self.database.connection.execute(
+                f"SELECT 1 FROM {table} LIMIT 1").fetchone():
+            self._filter = database.written  # an empty table: every key it gets goes through the filter
+            database._buffered.append(self)
+
+    def __getstate__(self) -> dict[str, object]:
+        self.flush()
+        return {"database": self.database, "table": self.table}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._get = f"SELECT v FROM {self.table} WHERE k = ?"
+        self._replace = f"INSERT OR REPLACE INTO {self.table} (k, v) VALUES (?, ?)"
+        self._pending, self._filter = {}, None
+
+    def flush(self) -> None:
+        """Store the buffered writes."""
+        if self._pending:
+            self.database.connection.executemany(self._replace, self._pending.items())
+            self._pending.clear()
 
     def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        value = self._pending.get(key)
+        if value is not None:
+            return value
+        if self._filter is not None and not self._filter.may_hold(self.table, key):
+            return default
         row = self.database.connection.execute(self._get, (key,)).fetchone()
         return row[0] if row else default
 
@@ -88,28 +154,42 @@ class DiskMap(MutableMapping[str, str]):
         return isinstance(key, str) and self.get(key) is not None
 
     def __delitem__(self, key: str) -> None:
+        self.flush()
         self.database.connection.execute(f"DELETE FROM {self.table} WHERE k = ?", (key,))
 
     def __iter__(self) -> Iterator[str]:
         return (k for k, _ in self.items())
 
     def __setitem__(self, key: str, value: str) -> None:
-        self.database.connection.execute(self._replace, (key, value))
+        if self._filter is None:
+            self.database.connection.execute(self._replace, (key, value))
+            return
+        self._pending.pop(key, None)  # a key written again moves to the end, as INSERT OR REPLACE does
+        self._pending[key] = value
+        self._filter.add(self.table, key)
+        if len(self._pending) >= self._BATCH:
+            self.flush()
 
     def setdefault(self, key: str, value: str) -> str:  # type: ignore[override]
         """Store ``value`` unless ``key`` has one; return the value kept."""
-        cursor = self.database.connection.execute(self._insert, (key, value))
-        return value if cursor.rowcount else self[key]
+        kept = self.get(key)
+        if kept is not None:
+            return kept
+        self[key] = value
+        return value
 
     def items(self) -> Iterator[tuple[str, str]]:  # type: ignore[override]
         """Every pair, in insertion order."""
+        self.flush()
         return iter(self.database.connection.execute(f"SELECT k, v FROM {self.table} ORDER BY rowid"))
 
     def sorted_items(self) -> Iterator[tuple[str, str]]:
         """Every pair, sorted by key (SQLite's binary order: the same on every run)."""
+        self.flush()
         return iter(self.database.connection.execute(f"SELECT k, v FROM {self.table} ORDER BY k"))
 
     def __len__(self) -> int:
+        self.flush()
         return self.database.connection.execute(f"SELECT count(*) FROM {self.table}").fetchone()[0]
 
 
