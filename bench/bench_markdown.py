@@ -26,16 +26,15 @@ from pathlib import Path
 
 
 def _children(pid: int) -> list[int]:
+    """A process's children, from each of its threads' ``children`` file: a few reads per sample,
+    not a scan of all of ``/proc``, so the sampler takes next to no CPU from the run it measures."""
     found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as stat:
-                    ppid = int(stat.read().rsplit(")", 1)[1].split()[1])
-            except OSError:
-                continue
-            if ppid == pid:
-                found.append(int(entry))
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as children:
+                found.extend(int(child) for child in children.read().split())
+    except OSError:
+        pass
     return found
 
 
