@@ -10,7 +10,8 @@ in its place, filled in afterwards:
   ``brush:``), and inline ``<code>`` a backtick span: nothing escaped inside.
 * ``<img>`` keeps its alt text and title; ``<figcaption>`` becomes a paragraph
   under its image; ``<address>`` a paragraph (its ``<br>`` kept); ``<sup>``
-  and ``<sub>`` stay as HTML. Nothing is dropped for being hidden.
+  and ``<sub>`` stay as HTML. Nothing is dropped for being hidden, and a
+  quote's ``cite`` URL, which Markdown has no place for, becomes a "— <url>" line.
 * ``<video>``, ``<audio>``, ``<object>`` and ``<embed>`` become links to their source.
 * A ``<`` in text stays ``&lt;``, and an ``&`` before something entity-like
   ``&amp;``, so text about HTML never turns into HTML.
