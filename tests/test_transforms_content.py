@@ -196,6 +196,17 @@ def test_an_entity_written_as_text_stays_text() -> None:
     assert "<p>Type &amp;copy; for \u00a9, or &amp;#169;; <code>&amp;amp;</code> in code.</p>" in rendered
 
 
+def test_control_characters_are_dropped_and_a_refused_body_is_kept_as_html(monkeypatch) -> None:
+    assert html_to_markdown("<p>a\x08\x08\x08\x08\x08\x08\x08\x08b\x00</p>") == "ab\n"
+    import html_to_markdown as converter
+
+    def refuse(*args, **kwargs):
+        raise converter.InvalidInputError("binary data detected")
+
+    monkeypatch.setattr(converter, "convert", refuse)
+    assert html_to_markdown("<p>Kept <em>whole</em></p>") == "<p>Kept <em>whole</em></p>\n"
+
+
 def test_bare_urls_in_text_keep_their_underscores_for_markdown_that_links_them() -> None:
     assert html_to_markdown("<p>See https://example.com/a_b_c today.</p>") == \
         "See https://example.com/a_b_c today.\n"

@@ -333,14 +333,17 @@ def html_to_markdown(html_text: str, unsafe_html: str = "drop",
         placeholders = Placeholders()
         html_text = RESERVED_RE.sub("", html_text)
     keep = placeholders
+    html_text = _NOT_XML_RE.sub("", html_text)  # control characters: nothing shows them, both parsers refuse them
     if _NEEDS_TREE_RE.search(html_text):
-        html_text = _NOT_XML_RE.sub("", html_text)  # control characters lxml refuses; nothing shows them
         root = _parse_fragment(html_text)
         _prepare(root, keep, unsafe_html, html_text.lower())
         prepared = lxml.etree.tostring(root, encoding="unicode", method="html")
     else:  # nothing to take out: skip the tree (most bodies)
         prepared = html_text
-    markdown = rust_converter.convert(prepared, _OPTIONS).content
+    try:
+        markdown = rust_converter.convert(prepared, _OPTIONS).content
+    except rust_converter.ConversionError:  # refused (it guards against binary data): keep the HTML itself,
+        markdown = prepared + "\n"  # which Markdown passes through, rather than lose the post
     markdown = _TRAILING_SPACE_RE.sub(_trim_line_end, markdown)
     markdown = _QUOTE_AFTER_TEXT_RE.sub("\\1\n\n", markdown)  # not every Markdown lets a quote interrupt a paragraph
     markdown = _BLANK_LINES_RE.sub("\n\n", markdown)
