@@ -308,10 +308,23 @@ _OPTIONS = rust_converter.ConversionOptions(
     escape_underscores=False,  # an escaped "_" would cut bare URLs in text short where Markdown links them
     expand_abbreviations=False,
     extract_metadata=False,
-    hidden_content="all",  # the author's hidden text is still the author's text
-    highlight_style="none",  # "==mark==" is not CommonMark: keep the words
-    preprocessing=rust_converter.PreprocessingOptions(enabled=False),  # no navigation or form removal
+    hidden_content=rust_converter.HiddenContent.ALL,  # the author's hidden text is still the author's text
+    highlight_style=rust_converter.HighlightStyle.NONE,  # "==mark==" is not CommonMark: keep the words
+    preprocessing=rust_converter.PreprocessingOptions(  # no navigation or form removal inside content
+        enabled=False, preset=rust_converter.PreprocessingPreset.STANDARD),
     preserve_tags=["sub", "sup"],
+    # The rest as the library's defaults, given as enum members: convert() turns options into its
+    # own type on every call, and a name given as a string costs a lookup each time.
+    heading_style=rust_converter.HeadingStyle.ATX,
+    list_indent_type=rust_converter.ListIndentType.SPACES,
+    whitespace_mode=rust_converter.WhitespaceMode.NORMALIZED,
+    newline_style=rust_converter.NewlineStyle.SPACES,
+    code_block_style=rust_converter.CodeBlockStyle.BACKTICKS,
+    inline_data_media=rust_converter.InlineDataMedia.KEEP,
+    url_escape_style=rust_converter.UrlEscapeStyle.ANGLE,
+    link_style=rust_converter.LinkStyle.INLINE,
+    output_format=rust_converter.OutputFormat.MARKDOWN,
+    tier_strategy=rust_converter.TierStrategy.AUTO,
 )
 
 
