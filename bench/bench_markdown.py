@@ -24,37 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-
-def _children(pid: int) -> list[int]:
-    """A process's children, from each of its threads' ``children`` file: a few reads per sample,
-    not a scan of all of ``/proc``, so the sampler takes next to no CPU from the run it measures."""
-    found = []
-    try:
-        for task in os.listdir(f"/proc/{pid}/task"):
-            with open(f"/proc/{pid}/task/{task}/children") as children:
-                found.extend(int(child) for child in children.read().split())
-    except OSError:
-        pass
-    return found
-
-
-def _tree_memory_kb(pid: int) -> tuple[int, int]:
-    """(RSS, PSS) in KiB summed over a process and its descendants."""
-    rss = pss = 0
-    todo = [pid]
-    while todo:
-        current = todo.pop()
-        try:
-            with open(f"/proc/{current}/smaps_rollup") as rollup:
-                for line in rollup:
-                    if line.startswith("Rss:"):
-                        rss += int(line.split()[1])
-                    elif line.startswith("Pss:"):
-                        pss += int(line.split()[1])
-        except OSError:
-            continue
-        todo.extend(_children(current))
-    return rss, pss
+from proc_memory import TreePeak
 
 
 def run_one(path: str, jobs: int, reader_jobs: int | None, out: str) -> None:
@@ -80,16 +50,12 @@ def measure(path: str, jobs: int, reader_jobs: int | None) -> dict[str, float]:
         if reader_jobs is not None:
             command += ["--reader-jobs", str(reader_jobs)]
         process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
-        peak_rss = peak_pss = 0
-        while process.poll() is None:
-            rss, pss = _tree_memory_kb(process.pid)
-            peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
-            time.sleep(0.05)
-        result = json.loads(process.stdout.read())
+        memory = TreePeak(process.pid)
+        output = process.communicate()[0]
+        result = json.loads(output)
+        result["tree_rss_peak_mb"], result["tree_pss_peak_mb"] = memory.stop()
     finally:
         shutil.rmtree(out, ignore_errors=True)
-    result["tree_rss_peak_mb"] = peak_rss / 1024
-    result["tree_pss_peak_mb"] = peak_pss / 1024
     return result
 
 

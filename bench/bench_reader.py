@@ -21,44 +21,11 @@ import sys
 import time
 from pathlib import Path
 
+from proc_memory import TreePeak
+
 
 def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _pss_kb(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/smaps_rollup") as rollup:
-            return next(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
-    except (OSError, StopIteration):
-        return 0
-
-
-class TreeMemory:
-    """Samples the proportional set size (PSS) of this process and its children: memory the run
-    really holds, shared pages counted once across processes (Linux only)."""
-
-    def __init__(self) -> None:
-        import threading
-
-        self.peak_kb = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-        self._thread.start()
-
-    def _sample(self) -> None:
-        me = os.getpid()
-        while not self._stop.wait(0.02):
-            try:
-                children = [int(p) for p in open(f"/proc/{me}/task/{me}/children").read().split()]
-            except OSError:
-                children = []
-            self.peak_kb = max(self.peak_kb, _pss_kb(me) + sum(_pss_kb(c) for c in children))
-
-    def stop(self) -> float:
-        self._stop.set()
-        self._thread.join()
-        return self.peak_kb / 1024
 
 
 def run_baseline(path: str) -> dict[str, float]:
@@ -80,14 +47,14 @@ def run_jsonl(path: str, jobs: int | None) -> dict[str, float]:
     from wxr_tools import open_wxr
     from wxr_tools.writers.json import write_jsonl
 
-    memory = TreeMemory()
+    memory = TreePeak(os.getpid(), interval=0.02)
     start = time.perf_counter()
     with open(os.devnull, "wb") as sink:
         items = write_jsonl(open_wxr(path, jobs=jobs), sink)
     seconds = time.perf_counter() - start
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     workers = (os.cpu_count() or 1) if jobs is None else jobs
-    return {"seconds": seconds, "items": items, "peak_pss_mb": memory.stop(),
+    return {"seconds": seconds, "items": items, "peak_pss_mb": memory.stop()[1],
             "peak_rss_mb": _peak_rss_mb() + (workers * children if children else 0)}
 
 
