@@ -207,6 +207,12 @@ def test_control_characters_are_dropped_and_a_refused_body_is_kept_as_html(monke
     assert html_to_markdown("<p>Kept <em>whole</em></p>") == "<p>Kept <em>whole</em></p>\n"
 
 
+def test_no_break_spaces_stay_and_spacer_paragraphs_go() -> None:
+    markdown = html_to_markdown("<p>Bonjour&nbsp;! 10&#160;km</p><p>&nbsp;</p><p>a\u00a0b</p>"
+                                "<pre>x&nbsp;y</pre>")
+    assert markdown == "Bonjour\u00a0! 10\u00a0km\n\na\u00a0b\n\n```\nx\u00a0y\n```\n"
+
+
 def test_bare_urls_in_text_keep_their_underscores_for_markdown_that_links_them() -> None:
     assert html_to_markdown("<p>See https://example.com/a_b_c today.</p>") == \
         "See https://example.com/a_b_c today.\n"

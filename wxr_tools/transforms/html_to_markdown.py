@@ -12,6 +12,7 @@ in its place, filled in afterwards:
   under its image; ``<address>`` a paragraph (its ``<br>`` kept); ``<sup>``
   and ``<sub>`` stay as HTML. Nothing is dropped for being hidden, and a
   quote's ``cite`` URL, which Markdown has no place for, becomes a "— <url>" line.
+  No-break spaces stay no-break spaces (paragraphs holding nothing else go).
 * ``<video>``, ``<audio>``, ``<object>`` and ``<embed>`` become links to their source.
 * A ``<`` in text stays ``&lt;``, and an ``&`` before something entity-like
   ``&amp;``, so text about HTML never turns into HTML.
@@ -40,8 +41,10 @@ UNSAFE_POLICIES = ("drop", "keep", "link")
 
 # Placeholder marks are Unicode noncharacters, which no text may carry; input is cleared of them.
 TOKEN_OPEN, TOKEN_CLOSE = "\ufdd0", "\ufdd1"
-_LT, _AMP = "\ufdd2", "\ufdd4"
-RESERVED_RE = re.compile("[\ufdd0-\ufdd4]")
+_LT, _AMP, _NBSP = "\ufdd2", "\ufdd4", "\ufdd5"
+RESERVED_RE = re.compile("[\ufdd0-\ufdd5]")
+_NBSP_RE = re.compile("&nbsp;|&#0*160;|&#x0*a0;|\xa0", re.I)
+_NBSP_ONLY_LINE_RE = re.compile("^[ \t\ufdd5]+$", re.M)
 _TOKEN_RE = re.compile("\ufdd0(\\d+)\ufdd1")
 _LINE_TOKEN_RE = re.compile("^(.*?)\ufdd0(\\d+)\ufdd1[ \t]*$", re.M)
 _LANGUAGE_RE = re.compile(r"(?:^|\s)(?:language|lang)-([\w+#.-]+)|brush:\s*([\w+#.-]+)|(?:^|\s)lang:([\w+#.-]+)")
@@ -347,6 +350,8 @@ def html_to_markdown(html_text: str, unsafe_html: str = "drop",
         html_text = RESERVED_RE.sub("", html_text)
     keep = placeholders
     html_text = _NOT_XML_RE.sub("", html_text)  # control characters: nothing shows them, both parsers refuse them
+    if "nbsp;" in html_text or "\xa0" in html_text or "&#" in html_text:
+        html_text = _NBSP_RE.sub(_NBSP, html_text)  # the converter makes no-break spaces plain ones
     if _NEEDS_TREE_RE.search(html_text):
         root = _parse_fragment(html_text)
         _prepare(root, keep, unsafe_html, html_text.lower())
@@ -357,8 +362,9 @@ def html_to_markdown(html_text: str, unsafe_html: str = "drop",
         markdown = rust_converter.convert(prepared, _OPTIONS).content
     except rust_converter.ConversionError:  # refused (it guards against binary data): keep the HTML itself,
         markdown = prepared + "\n"  # which Markdown passes through, rather than lose the post
+    markdown = _NBSP_ONLY_LINE_RE.sub("", markdown)  # a spacer paragraph (<p>&nbsp;</p>) shows nothing
     markdown = _TRAILING_SPACE_RE.sub(_trim_line_end, markdown)
     markdown = _QUOTE_AFTER_TEXT_RE.sub("\\1\n\n", markdown)  # not every Markdown lets a quote interrupt a paragraph
     markdown = _BLANK_LINES_RE.sub("\n\n", markdown)
-    markdown = keep.restore(markdown).replace(_LT, "&lt;").replace(_AMP, "&amp;")
+    markdown = keep.restore(markdown).replace(_LT, "&lt;").replace(_AMP, "&amp;").replace(_NBSP, "\xa0")
     return markdown.strip("\n") + "\n" if markdown.strip() else ""
