@@ -56,6 +56,10 @@ class IndexDatabase:
         """Which keys this process wrote, per table: a "no" answers a look-up without a query."""
         self._buffered: list[DiskMap] = []
 
+    def flush_on_commit(self, table: DiskMap) -> None:
+        """Have ``table``'s buffered writes stored whenever the database commits."""
+        self._buffered.append(table)
+
     @property
     def connection(self) -> sqlite3.Connection:
         """This process's connection (a forked worker opens its own)."""
@@ -110,24 +114,27 @@ class DiskMap(MutableMapping[str, str]):
         self.table = table
         self.database.connection.execute(
             f"CREATE TABLE IF NOT EXISTS {table} (k TEXT PRIMARY KEY, v TEXT NOT NULL)")
-        self._get = f"SELECT v FROM {table} WHERE k = ?"
-        self._replace = f"INSERT OR REPLACE INTO {table} (k, v) VALUES (?, ?)"
-        self._pending: dict[str, str] = {}
-        self._filter = None
+        self._unbuffered()
         if database.written is not None and not self.database.connection.execute(
                 f"SELECT 1 FROM {table} LIMIT 1").fetchone():
             self._filter = database.written  # an empty table: every key it gets goes through the filter
-            database._buffered.append(self)
+            database.flush_on_commit(self)
+
+    def _unbuffered(self) -> None:
+        """Statements, and no buffer or filter: every access is a query."""
+        self._get = f"SELECT v FROM {self.table} WHERE k = ?"
+        self._replace = f"INSERT OR REPLACE INTO {self.table} (k, v) VALUES (?, ?)"
+        self._pending: dict[str, str] = {}
+        self._filter: KeyFilter | None = None
 
     def __getstate__(self) -> dict[str, object]:
         self.flush()
         return {"database": self.database, "table": self.table}
 
     def __setstate__(self, state: dict[str, object]) -> None:
+        """A copy in another process reads the committed table (no buffer: it does not write)."""
         self.__dict__.update(state)
-        self._get = f"SELECT v FROM {self.table} WHERE k = ?"
-        self._replace = f"INSERT OR REPLACE INTO {self.table} (k, v) VALUES (?, ?)"
-        self._pending, self._filter = {}, None
+        self._unbuffered()
 
     def flush(self) -> None:
         """Store the buffered writes."""

@@ -6,9 +6,10 @@ temporary JSON Lines file; pass 2 renders and writes each post from that
 file. Parsing the export once (not twice) and decoding posts in the workers
 keeps the parent's share of the work small. Rendering runs in a process
 pool started before pass 1 (forked workers copy only a small process; the
-parallel reader runs on the same workers) and fed in bounded chunks, so memory does not grow with the export; every
-file depends only on its post and the index, so the output is the same for
-any number of jobs and on every re-run.
+parallel reader runs on the same workers) and fed in bounded chunks, so
+memory does not grow with the export; every file depends only on its post
+and the index, so the output is the same for any number of jobs and on
+every re-run.
 """
 
 from __future__ import annotations
