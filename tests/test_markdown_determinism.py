@@ -25,3 +25,15 @@ def test_two_jobs_write_what_one_job_writes(tmp_path):
     report_two = write_markdown(open_wxr(THEME_DATA), two, MarkdownOptions(jobs=2))
     assert tree_bytes(two) == tree_bytes(one)
     assert report_two.to_dict() == report_one.to_dict()
+
+
+def test_reading_in_parallel_on_the_writers_workers_writes_the_same(tmp_path, monkeypatch):
+    from wxr_tools.readers.wxr import parallel
+
+    one, two = tmp_path / "one", tmp_path / "two"
+    report_one = write_markdown(open_wxr(need(THEME_DATA), jobs=1), one, MarkdownOptions(jobs=1))
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", 20_000)  # the theme data in many chunks, read on the pool
+    monkeypatch.setattr(parallel, "MIN_FILE_BYTES", 0)
+    report_two = write_markdown(open_wxr(THEME_DATA, jobs=2), two, MarkdownOptions(jobs=2))
+    assert tree_bytes(two) == tree_bytes(one)
+    assert report_two.to_dict() == report_one.to_dict()
