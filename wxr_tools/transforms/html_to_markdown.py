@@ -362,9 +362,12 @@ def html_to_markdown(html_text: str, unsafe_html: str = "drop",
         markdown = rust_converter.convert(prepared, _OPTIONS).content
     except rust_converter.ConversionError:  # refused (it guards against binary data): keep the HTML itself,
         markdown = prepared + "\n"  # which Markdown passes through, rather than lose the post
-    markdown = _NBSP_ONLY_LINE_RE.sub("", markdown)  # a spacer paragraph (<p>&nbsp;</p>) shows nothing
+    if _NBSP in markdown:
+        markdown = _NBSP_ONLY_LINE_RE.sub("", markdown)  # a spacer paragraph (<p>&nbsp;</p>) shows nothing
     markdown = _TRAILING_SPACE_RE.sub(_trim_line_end, markdown)
-    markdown = _QUOTE_AFTER_TEXT_RE.sub("\\1\n\n", markdown)  # not every Markdown lets a quote interrupt a paragraph
-    markdown = _BLANK_LINES_RE.sub("\n\n", markdown)
+    if "\n>" in markdown:
+        markdown = _QUOTE_AFTER_TEXT_RE.sub("\\1\n\n", markdown)  # not every Markdown lets a quote interrupt a paragraph
+    if "\n\n\n" in markdown:
+        markdown = _BLANK_LINES_RE.sub("\n\n", markdown)
     markdown = keep.restore(markdown).replace(_LT, "&lt;").replace(_AMP, "&amp;").replace(_NBSP, "\xa0")
     return markdown.strip("\n") + "\n" if markdown.strip() else ""

@@ -103,10 +103,12 @@ def wpautop(text: str, br: bool = True) -> str:
         pieces.append(last)
         text = "".join(pieces)
 
-    text = _DOUBLE_BR.sub("\n\n", text)
+    if "<br" in text:
+        text = _DOUBLE_BR.sub("\n\n", text)
     text = _BLOCK_OPEN.sub(r"\n\n\1", text)
     text = _BLOCK_CLOSE.sub(r"\1\n\n", text)
-    text = _HR.sub(r"\1\n\n", text)
+    if "<hr" in text:
+        text = _HR.sub(r"\1\n\n", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = replace_in_html_tags(text, "\n", " <!-- wpnl --> ")
 
@@ -130,22 +132,26 @@ def wpautop(text: str, br: bool = True) -> str:
     text = "".join("<p>" + p.strip("\n") + "</p>\n" for p in paragraphs)
 
     text = _EMPTY_P.sub("", text)
-    text = _MISSING_CLOSE_P.sub(r"<p>\1</p></\2>", text)
+    if "</div>" in text or "</address>" in text or "</form>" in text:
+        text = _MISSING_CLOSE_P.sub(r"<p>\1</p></\2>", text)
     text = _P_WRAPPED_BLOCK.sub(r"\1", text)
-    text = _P_WRAPPED_LI.sub(r"\1", text)
+    if "<li" in text:
+        text = _P_WRAPPED_LI.sub(r"\1", text)
     text = _P_BLOCKQUOTE.sub(r"<blockquote\1><p>", text)
     text = text.replace("</blockquote></p>", "</p></blockquote>")
     text = _P_BEFORE_BLOCK.sub(r"\1", text)
     text = _P_AFTER_BLOCK.sub(r"\1", text)
 
     if br:
-        text = _PRESERVE.sub(_preserve_newlines, text)
+        if "<script" in text or "<style" in text or "<svg" in text or "<math" in text:
+            text = _PRESERVE.sub(_preserve_newlines, text)
         text = text.replace("<br>", "<br />").replace("<br/>", "<br />")
         text = _NEWLINE_TO_BR.sub("<br />\n", text)
         text = text.replace("<WPPreserveNewline />", "\n")
 
-    text = _BR_AFTER_BLOCK.sub(r"\1", text)
-    text = _BR_BEFORE_BLOCK.sub(r"\1", text)
+    if "<br />" in text:
+        text = _BR_AFTER_BLOCK.sub(r"\1", text)
+        text = _BR_BEFORE_BLOCK.sub(r"\1", text)
     text = _TRAILING_NEWLINE_P.sub("</p>", text)
 
     for name, original in pre_tags.items():
