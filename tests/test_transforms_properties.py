@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from wxr_tools.transforms.blocks import parse_blocks, serialize_blocks
 from wxr_tools.transforms.html_to_markdown import html_to_markdown
+from wxr_tools.transforms.links import url_key
 from wxr_tools.transforms.shortcodes import do_shortcode
 from wxr_tools.transforms.wpautop import wpautop
 
@@ -131,3 +132,16 @@ def test_render_post_and_render_comment_never_raise(text: str) -> None:
     assert isinstance(rendered.body, str)
     assert "\ufdd0" not in rendered.body and "\ufdd3" not in rendered.body  # no placeholder leaks
     assert isinstance(render_comment(text), str)
+
+
+_URL_PIECES = st.sampled_from(["http://", "https://", "HTTP://", "www.", "example.com", "Example.com", "other.org",
+                               "/", "/a", "?p=3", "#x", ":80", "%20", "@", "[", "]", " ", "\t", "\n", "..", "-",
+                               "\u00e9", "a", "//", "\\"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_URL_PIECES, max_size=8).map("".join))
+def test_the_fast_path_for_plain_urls_keys_them_as_urlsplit_does(url: str) -> None:
+    hosts = frozenset({"example.com"})
+    # A leading space never takes the fast path, and url_key strips it: the result of the full parse.
+    assert url_key(url, hosts) == url_key(" " + url, hosts)

@@ -27,8 +27,17 @@ def site_hosts(urls: Iterable[str]) -> frozenset[str]:
     return frozenset(hosts)
 
 
+_PLAIN_URL_RE = re.compile(r"https?://([a-z0-9.-]+)(/[^?#%@\[\]\\\s]*)?\Z")
+"""An http(s) URL with a plain host, no port, query, fragment, escapes or white space: most links."""
+
+
 def url_key(url: str, hosts: set[str] | frozenset[str]) -> str | None:
     """The lookup key of an old-site URL (``/path`` or ``?p=N``); None for other sites' URLs."""
+    plain = _PLAIN_URL_RE.match(url)
+    if plain is not None:  # what urlsplit gives for these, without its cost (links are looked up by the thousand)
+        if plain.group(1).removeprefix("www.") not in hosts:
+            return None
+        return (plain.group(2) or "").rstrip("/") or "/"
     try:
         parts = urlsplit(url.strip())
         host = parts.hostname
