@@ -68,5 +68,5 @@ class ContentIndex:
 
     def attached_images(self, parent: int) -> list[Attachment]:
         """The images attached to post ``parent``, in WordPress's gallery order (menu order, then id)."""
-        images = [self.attachments[i] for i in self.children.get(parent, ()) if self.attachments[i].is_image]
-        return sorted(images, key=lambda a: (a.menu_order, a.id))
+        attachments = (self.attachments[i] for i in self.children.get(parent, ()))  # each read once
+        return sorted((a for a in attachments if a.is_image), key=lambda a: (a.menu_order, a.id))

@@ -63,6 +63,8 @@ class ShortcodeRenderer:
     keep: Placeholders
     shortcode_map: Mapping[str, str] = field(default_factory=dict)
     unknown: Counter[str] = field(default_factory=Counter)
+    _attached: dict[int, list[Attachment]] = field(default_factory=dict, init=False, repr=False)
+    """Images attached to a post, by post id, once read (every gallery of a post shows them)."""
 
     @functools.cached_property
     def handlers(self) -> dict[str, Callable[[Shortcode], str]]:
@@ -139,10 +141,13 @@ class ShortcodeRenderer:
         ids = sc.get("ids") or sc.get("include")
         if ids:
             wanted = [int(i) for i in re.findall(r"\d+", ids)]
-            return [self.index.attachments[i] for i in wanted if i in self.index.attachments]
+            found = (self.index.attachments.get(i) for i in wanted)
+            return [a for a in found if a is not None]
         parent = int(sc.get("id")) if sc.get("id").isdigit() else self.post_id
+        if parent not in self._attached:  # a post's galleries all show its attachments: read them once
+            self._attached[parent] = self.index.attached_images(parent)
         excluded = {int(i) for i in re.findall(r"\d+", sc.get("exclude"))}
-        return [a for a in self.index.attached_images(parent) if a.id not in excluded]
+        return [a for a in self._attached[parent] if a.id not in excluded]
 
     def gallery(self, sc: Shortcode) -> str:
         """Each image of the gallery with its alt text and caption."""
