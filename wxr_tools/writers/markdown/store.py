@@ -21,27 +21,25 @@ class KeyFilter:
 
     Most look-ups while the index is built are for keys not there yet (is this
     name taken? this id seen?); the filter answers those without a query. Its
-    size is fixed (1 MiB): a very large export only makes "likely" less sure.
+    size is fixed (2 MiB, two probes: under 0.1% false "present" up to 300,000
+    keys, 2.4% at 1.4 million): a very large export only makes "likely" less sure.
     """
 
-    _BITS = 1 << 23
-    _MASK = _BITS - 1
+    _MASK = (1 << 24) - 1
 
     def __init__(self) -> None:
-        self._bits = bytearray(self._BITS // 8)
-
-    def _positions(self, table: str, key: str) -> tuple[int, int, int]:
-        h = hash((table, key)) & 0xFFFF_FFFF_FFFF_FFFF
-        return h & self._MASK, (h >> 23) & self._MASK, ((h >> 46) * 0x9E3779B1) & self._MASK
+        self._bits = bytearray((self._MASK + 1) // 8)
 
     def add(self, table: str, key: str) -> None:
-        bits = self._bits
-        for position in self._positions(table, key):
-            bits[position >> 3] |= 1 << (position & 7)
+        h = hash((table, key))
+        first, second = h & self._MASK, (h >> 32) & self._MASK
+        self._bits[first >> 3] |= 1 << (first & 7)
+        self._bits[second >> 3] |= 1 << (second & 7)
 
     def may_hold(self, table: str, key: str) -> bool:
-        bits = self._bits
-        return all(bits[position >> 3] & (1 << (position & 7)) for position in self._positions(table, key))
+        h = hash((table, key))
+        first, second = h & self._MASK, (h >> 32) & self._MASK
+        return bool(self._bits[first >> 3] >> (first & 7) & 1 and self._bits[second >> 3] >> (second & 7) & 1)
 
 
 class IndexDatabase:
