@@ -37,6 +37,8 @@ import html_to_markdown as rust_converter
 import lxml.etree
 import lxml.html
 
+from ..html_tree import take_out
+
 UNSAFE_POLICIES = ("drop", "keep", "link")
 
 # Placeholder marks are Unicode noncharacters, which no text may carry; input is cleared of them.
@@ -49,11 +51,12 @@ _TOKEN_RE = re.compile("\ufdd0(\\d+)\ufdd1")
 _LINE_TOKEN_RE = re.compile("^(.*?)\ufdd0(\\d+)\ufdd1[ \t]*$", re.M)
 _LANGUAGE_RE = re.compile(r"(?:^|\s)(?:language|lang)-([\w+#.-]+)|brush:\s*([\w+#.-]+)|(?:^|\s)lang:([\w+#.-]+)")
 _BACKTICKS_RE = re.compile(r"`+")
-# Tags _prepare() rewrites, and a "<" that is text (written raw or as an entity).
-_NEEDS_TREE_RE = re.compile(
-    r"<(?:pre|code|kbd|tt|img|figcaption|address|video|audio|object|embed|iframe|script|style|noscript|form)\b"
-    r"|&lt;|&#0*60;|&#x0*3c;|<(?![A-Za-z/!?])|&amp;#?\w+;", re.I)
-_TEXT_ESCAPES_RE = re.compile(r"&lt;|&#0*60;|&#x0*3c;|<(?![a-z/!?])|&amp;#?\w+;")
+_TEXT_ESCAPES = r"&lt;|&#0*60;|&#x0*3c;|<(?![a-z/!?])|&amp;#?\w+;"
+"""A "<" that is text (written raw or as an entity), or an entity written as text."""
+_TEXT_ESCAPES_RE = re.compile(_TEXT_ESCAPES)  # matched on the lower-cased HTML
+_NEEDS_TREE_RE = re.compile(  # tags _prepare() rewrites, or text it escapes
+    r"<(?:pre|code|kbd|tt|img|figcaption|address|video|audio|object|embed|iframe|script|style|noscript|form)\b|"
+    + _TEXT_ESCAPES, re.I)
 _ENTITY_LIKE_RE = re.compile(r"&(?=#?\w+;)")
 _NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
@@ -150,18 +153,6 @@ def code_language(element: lxml.html.HtmlElement) -> str:
     return ""
 
 
-def _replace(element: lxml.html.HtmlElement, text: str) -> None:
-    """Put ``text`` where ``element`` was, keeping the element's tail."""
-    parent = element.getparent()
-    text += element.tail or ""
-    previous = element.getprevious()
-    if previous is not None:
-        previous.tail = (previous.tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
-    parent.remove(element)
-
-
 def _link(url: str, label: str = "") -> str:
     return f'<p><a href="{html.escape(url)}">{html.escape(label or url)}</a></p>'
 
@@ -202,7 +193,7 @@ def _take_out_code(root: lxml.html.HtmlElement, keep: Placeholders) -> None:
         replacement.tail = pre.tail
         pre.getparent().replace(pre, replacement)
     for code in _OUTER_CODE(root):
-        _replace(code, keep.add(code_span(element_text(code))))
+        take_out(code, keep.add(code_span(element_text(code))))
 
 
 def _take_out_images(root: lxml.html.HtmlElement, keep: Placeholders) -> None:
@@ -210,41 +201,41 @@ def _take_out_images(root: lxml.html.HtmlElement, keep: Placeholders) -> None:
     for img in list(root.iter("img")):
         src = img.get("src") or img.get("data-src") or ""
         if not src:
-            _replace(img, "")
+            take_out(img)
             continue
         alt = (img.get("alt") or "").replace("[", "\\[").replace("]", "\\]")
         target = src.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
         title = img.get("title") or ""
         if title:
             target += ' "' + title.replace('"', '\\"') + '"'
-        _replace(img, keep.add(f"![{alt}]({target})"))
+        take_out(img, keep.add(f"![{alt}]({target})"))
 
 
 def _media_to_links(root: lxml.html.HtmlElement, keep: Placeholders, unsafe_html: str) -> None:
     """Audio, video, objects and (unless kept) iframes to links to what they show."""
     for media in _MEDIA(root):
         source = _media_source(media)
-        _swap_for_html(media, _link(source)) if source else _replace(media, "")
+        _swap_for_html(media, _link(source)) if source else take_out(media)
     for iframe in list(root.iter("iframe")):
         if unsafe_html == "keep":
-            _replace(iframe, keep.add(_raw(iframe), block=True))
+            take_out(iframe, keep.add(_raw(iframe), block=True))
         elif iframe.get("src"):
             _swap_for_html(iframe, _link(iframe.get("src")))
         else:
-            _replace(iframe, "")
+            take_out(iframe)
 
 
 def _apply_unsafe_policy(root: lxml.html.HtmlElement, keep: Placeholders, unsafe_html: str) -> None:
     """Scripts, styles and forms: dropped, linked or kept raw, as the policy says."""
     for element in _UNSAFE(root):
         if unsafe_html == "keep":
-            _replace(element, keep.add(_raw(element), block=True))
+            take_out(element, keep.add(_raw(element), block=True))
             continue
         target = {"script": element.get("src"), "form": element.get("action")}.get(element.tag)
         if unsafe_html == "link" and target:
             _swap_for_html(element, _link(target))
         else:
-            _replace(element, "")
+            take_out(element)
 
 
 def _prepare(root: lxml.html.HtmlElement, keep: Placeholders, unsafe_html: str, lower: str) -> None:

@@ -10,8 +10,9 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
+from ...html_tree import take_out
 from .boilerplate import inside, is_author_box, is_comment_zone, is_outside_post
-from .dom import clean_text, has_class, inner_html, remove, text_of, xclass
+from .dom import clean_text, has_class, inner_html, text_of, xclass
 from .page import Page
 
 _VIEW_ALL = re.compile(
@@ -263,7 +264,7 @@ def bio_html(holder: HtmlElement) -> str:
                 or (element.tag == "a" and _VIEW_ALL.match(text_of(element))) \
                 or (element.tag == "a" and _NOT_A_NAME.match(text_of(element))):
             if element.getparent() is not None:
-                remove(element)
+                take_out(element)
     html = inner_html(holder)
     single = re.fullmatch(r"<p[^>]*>(.*)</p>", html, re.DOTALL)
     if single and "<p" not in single.group(1):

@@ -12,9 +12,10 @@ from lxml.html import HtmlElement
 
 from wxr_tools.model import Comment
 
+from ...html_tree import take_out
 from .boilerplate import inside
 from .dates import parse_iso, parse_text
-from .dom import ancestors, classes, clean_text, has_class, inner_html, remove, text_of
+from .dom import ancestors, classes, clean_text, has_class, inner_html, text_of
 
 _ITEM_ID = re.compile(r"^(?:li-|div-)?comment-(\d+)$")
 _DEPTH = re.compile(r"^depth-(\d+)$")
@@ -231,7 +232,7 @@ def _without_replies_and_meta(holder: HtmlElement, item_set: dict[int, int]) -> 
             doomed.append(duplicate)
     for element in doomed:
         if element.getparent() is not None:
-            remove(element)
+            take_out(element)
     return holder_copy
 
 

@@ -7,8 +7,9 @@ import copy
 from lxml import etree
 from lxml.html import HtmlElement
 
+from ...html_tree import take_out
 from .boilerplate import inside, is_author_box, is_boilerplate_text, is_never_content, is_outside_post
-from .dom import inner_html, remove, text_of, xclass
+from .dom import inner_html, text_of, xclass
 
 _BODY_XPATHS = (
     f".//*[{xclass('entry-content')}]",
@@ -118,7 +119,7 @@ def body_html(body: HtmlElement) -> str:
         if element is body or not isinstance(element.tag, str):
             continue
         if is_never_content(element) or is_author_box(element) or _is_boilerplate_block(element):
-            remove(element)
+            take_out(element)
     return inner_html(body)
 
 
@@ -161,7 +162,7 @@ def fallback_html(scope: HtmlElement, title: str) -> str:
             continue
         if is_never_content(element) or is_author_box(element) or _is_boilerplate_block(element) \
                 or (element.tag in ("h1", "h2") and text_of(element) == title):
-            remove(element)
+            take_out(element)
     paragraphs = [p for p in scope.iter("p", "blockquote", "ul", "ol", "h2", "h3", "h4", "pre", "figure")
                   if not any(a.tag in ("p", "blockquote", "ul", "ol", "pre", "figure") for a in p.iterancestors())]
     return "\n".join(etree.tostring(p, encoding="unicode", method="html", with_tail=False) for p in paragraphs)

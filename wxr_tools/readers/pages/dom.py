@@ -79,21 +79,6 @@ def inner_html(element: HtmlElement) -> str:
     return "".join(parts).strip()
 
 
-def remove(element: HtmlElement) -> None:
-    """Remove an element but keep its tail text in place."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    tail = element.tail
-    if tail:
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(element)
-
-
 def ancestors(element: HtmlElement) -> Iterator[HtmlElement]:
     """The element's ancestors, nearest first."""
     parent = element.getparent()
