@@ -9,6 +9,12 @@ per process, so it overstates) and PSS summed (shared pages split between
 their users: the memory the tree really holds). ``ru_maxrss`` of the
 process plus its largest worker is printed too. ``--jobs 0`` = all cores;
 the reader gets the same number of processes unless ``--reader-jobs`` says.
+
+Before each run the file system is settled (:func:`settle_file_system`):
+ext4 makes creating files slow for minutes after many were deleted (the
+previous run's output), and that cost is the kernel's, not the converter's.
+The CPU time of the run (user and system, summed over its processes) is
+printed beside the wall time.
 """
 
 from __future__ import annotations
@@ -34,13 +40,39 @@ def run_one(path: str, jobs: int, reader_jobs: int | None, out: str) -> None:
     from wxr_tools.writers.markdown import MarkdownOptions, write_markdown
 
     start = time.perf_counter()
+    cpu_start = os.times()
     source = open_wxr(path, jobs=(jobs if reader_jobs is None else reader_jobs) or None)
     report = write_markdown(source, Path(out), MarkdownOptions(preset="hugo", jobs=jobs or None))
     seconds = time.perf_counter() - start
+    cpu = os.times()
+    user = cpu.user + cpu.children_user - cpu_start.user - cpu_start.children_user
+    system = cpu.system + cpu.children_system - cpu_start.system - cpu_start.children_system
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(json.dumps({"seconds": seconds, "written": report.written,
+    print(json.dumps({"seconds": seconds, "written": report.written, "user": user, "system": system,
                       "maxrss_self_plus_largest_child_mb": (own + workers) / 1024}))
+
+
+def settle_file_system(path: str) -> str:
+    """Write back and drop cached metadata, then read the input back into the page cache.
+
+    After a large delete, ext4's inode allocator checks every recently freed
+    inode still in the buffer cache (``recently_deleted()``, seen with
+    ``perf``): creating a file took 0.1 to 1.2 ms at random for minutes.
+    Dropping clean caches ends that; the input is read again so the run
+    does not wait on the disk for it. Returns what was done, for the output.
+    """
+    os.sync()
+    try:
+        with open("/proc/sys/vm/drop_caches", "w") as caches:
+            caches.write("3\n")
+        done = "caches dropped"
+    except OSError:
+        done = "caches NOT dropped (needs root): file creation may be slowed by earlier deletes"
+    with open(path, "rb") as stream:
+        while stream.read(1 << 24):
+            pass
+    return done
 
 
 def measure(path: str, jobs: int, reader_jobs: int | None) -> dict[str, float]:
@@ -49,11 +81,13 @@ def measure(path: str, jobs: int, reader_jobs: int | None) -> dict[str, float]:
         command = [sys.executable, __file__, "--child", path, "--jobs", str(jobs), "--out", out]
         if reader_jobs is not None:
             command += ["--reader-jobs", str(reader_jobs)]
+        settled = settle_file_system(path)
         process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
         memory = TreePeak(process.pid)
         output = process.communicate()[0]
         result = json.loads(output)
         result["tree_rss_peak_mb"], result["tree_pss_peak_mb"] = memory.stop()
+        result["settled"] = settled
     finally:
         shutil.rmtree(out, ignore_errors=True)
     return result
@@ -79,8 +113,9 @@ def main() -> None:
                 label += f" reader-jobs={args.reader_jobs or os.cpu_count()}"
             print(f"{Path(path).name} ({megabytes:.0f} MB) hugo {label}: {r['seconds']:.1f} s, "
                   f"{megabytes / r['seconds']:.1f} MB/s, {r['written']} files, "
+                  f"CPU {r['user']:.1f} s user + {r['system']:.1f} s system, "
                   f"peak tree RSS {r['tree_rss_peak_mb']:.0f} MB (PSS {r['tree_pss_peak_mb']:.0f} MB; "
-                  f"ru_maxrss self+largest worker {r['maxrss_self_plus_largest_child_mb']:.0f} MB)")
+                  f"ru_maxrss self+largest worker {r['maxrss_self_plus_largest_child_mb']:.0f} MB); {r['settled']}")
 
 
 if __name__ == "__main__":

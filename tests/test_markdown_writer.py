@@ -67,6 +67,12 @@ def test_a_second_item_with_a_written_items_id_is_reported_not_written(tmp_path)
     assert sum("a second item with this id" in w for w in report.warnings) == 2
 
 
+def test_a_permalink_that_is_not_a_url_does_not_stop_the_run(tmp_path):
+    site = _site(_post(1, "first", url="http://[broken/first/"), _post(2, "second"))
+    report = write_markdown(site, tmp_path, MarkdownOptions(jobs=1))
+    assert sorted(_by_id(tmp_path)) == [1, 2] and report.written == 2
+
+
 def test_protected_posts_and_custom_types_by_option(tmp_path):
     site = _site(_post(5, "secret", protected=True, password="letmein"), _post(11, "novel", type="book"))
     write_markdown(site, tmp_path, MarkdownOptions(preset="plain", protected=True, jobs=1,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from wxr_tools import open_wxr
+from wxr_tools.model import Post
 from wxr_tools.readers.wxr import parallel
 
 from corpus import FIXTURES, shared_files
@@ -44,3 +46,30 @@ def test_a_damaged_chunk_hands_over_to_the_careful_reader(tmp_path: Path, small_
                                         "Notes for a later post"]
     assert {"WXR100", "WXR103"} <= {d.code for d in two.diagnostics}
     assert posts == list(open_wxr(damaged, jobs=1).posts())
+
+
+def _id_title_and_process(post: Post) -> tuple[int, str, int]:
+    return post.id, post.title, os.getpid()
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=[p.name for p in SOURCES])
+def test_map_posts_gives_what_mapping_posts_gives(path: Path, small_chunks: None) -> None:
+    one = open_wxr(path, jobs=1)
+    expected = [(p.id, p.title) for p in one.posts()]
+    two = open_wxr(path, jobs=2)
+    mapped = list(two.map_posts(_id_title_and_process))
+    assert [(i, t) for i, t, _ in mapped] == expected
+    assert two.diagnostics == one.diagnostics
+
+
+def test_map_posts_runs_in_the_workers_and_items_without_ids_get_theirs_first(
+        tmp_path: Path, small_chunks: None) -> None:
+    text = (FIXTURES / "awen-therapy.xml").read_text("utf-8")
+    no_id = tmp_path / "no-id.xml"
+    text = text.replace("<wp:post_id>9</wp:post_id>", "").replace("/?p=9", "/notes/")
+    no_id.write_text(text, "utf-8")
+    mapped = list(open_wxr(no_id, jobs=2).map_posts(_id_title_and_process))
+    sequential = [(p.id, p.title) for p in open_wxr(no_id, jobs=1).posts()]
+    assert [(i, t) for i, t, _ in mapped] == sequential
+    assert any(i < 0 for i, _, _ in mapped)  # the synthetic id, given in order by this process
+    assert {pid for _, _, pid in mapped} - {os.getpid()}  # the others were mapped in a worker

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from wxr_tools.transforms.blocks import parse_blocks, serialize_blocks
 from wxr_tools.transforms.html_to_markdown import html_to_markdown
-from wxr_tools.transforms.links import url_key
+from wxr_tools.transforms.links import site_hosts, url_key
 from wxr_tools.transforms.shortcodes import do_shortcode
 from wxr_tools.transforms.wpautop import wpautop
 
@@ -145,3 +145,11 @@ def test_the_fast_path_for_plain_urls_keys_them_as_urlsplit_does(url: str) -> No
     hosts = frozenset({"example.com"})
     # A leading space never takes the fast path, and url_key strips it: the result of the full parse.
     assert url_key(url, hosts) == url_key(" " + url, hosts)
+
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_URL_PIECES, max_size=8).map("".join))
+def test_site_hosts_skips_what_does_not_parse(url: str) -> None:
+    hosts = site_hosts([url, "https://example.com/"])
+    assert "example.com" in hosts

@@ -8,8 +8,8 @@ whole export in memory.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Protocol, runtime_checkable
+from collections.abc import Callable, Iterator
+from typing import Protocol, TypeVar, runtime_checkable
 
 from .diagnostics import Diagnostic
 from .model import Author, Post, Site, SiteInfo, Term
@@ -41,6 +41,20 @@ class SiteSource:
 
     def posts(self) -> Iterator[Post]:
         return iter(self.site.posts)
+
+
+T = TypeVar("T")
+
+
+def map_posts(source: Source, function: Callable[[Post], T]) -> Iterator[T]:
+    """``function(post)`` for every post of ``source``, in order.
+
+    A source that reads on several processes (a large WXR export) runs
+    ``function`` there, beside the parse; ``function`` must then pickle (a
+    module-level function or a ``functools.partial`` of one).
+    """
+    mapper = getattr(source, "map_posts", None)
+    return mapper(function) if mapper is not None else map(function, source.posts())
 
 
 def load(source: Source) -> Site:

@@ -31,6 +31,13 @@ class Attachment:
         return path.rsplit(".", 1)[-1].lower() in IMAGE_EXTENSIONS if "." in path else False
 
 
+def attachment_of(post: Post) -> Attachment:
+    """What the content index keeps of an attachment post."""
+    alt = next((m.value for m in post.meta if m.key == "_wp_attachment_image_alt"), "")
+    return Attachment(id=post.id, url=post.attachment_url or post.guid, title=post.title,
+                      caption=post.excerpt, alt=alt, parent=post.parent, menu_order=post.menu_order)
+
+
 class ContentIndex:
     """Site-wide lookups the content needs: attachments by id (url, title, caption = excerpt,
     alt = meta ``_wp_attachment_image_alt``, parent), attachments by parent id, reusable
@@ -47,16 +54,15 @@ class ContentIndex:
     def add(self, post: Post) -> None:
         """Remember what rendering needs from ``post``; called for every post in a first pass."""
         if post.type == "attachment":
-            alt = next((m.value for m in post.meta if m.key == "_wp_attachment_image_alt"), "")
-            attachment = Attachment(
-                id=post.id, url=post.attachment_url or post.guid, title=post.title,
-                caption=post.excerpt, alt=alt, parent=post.parent, menu_order=post.menu_order,
-            )
-            self.attachments[post.id] = attachment
-            if post.parent is not None:  # assigned, not appended in place: a disk mapping must see it
-                self.children[post.parent] = [*self.children.get(post.parent, ()), post.id]
+            self.add_attachment(attachment_of(post))
         elif post.type == "wp_block":
             self.reusable_blocks[post.id] = post.content
+
+    def add_attachment(self, attachment: Attachment) -> None:
+        """Remember an attachment (made by :func:`attachment_of`), under its parent too."""
+        self.attachments[attachment.id] = attachment
+        if attachment.parent is not None:  # assigned, not appended in place: a disk mapping must see it
+            self.children[attachment.parent] = [*self.children.get(attachment.parent, ()), attachment.id]
 
     @classmethod
     def from_posts(cls, posts: Iterable[Post]) -> ContentIndex:

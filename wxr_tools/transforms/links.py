@@ -18,10 +18,13 @@ ID_QUERY_KEYS = ("p", "page_id", "attachment_id")
 
 
 def site_hosts(urls: Iterable[str]) -> frozenset[str]:
-    """Host names of the old site (without ``www.``), from its URLs."""
+    """Host names of the old site (without ``www.``), from its URLs (those that parse)."""
     hosts = set()
     for url in urls:
-        host = urlsplit(url).hostname if url else None
+        try:
+            host = urlsplit(url).hostname if url else None
+        except ValueError:  # not a URL (a bad IPv6 host, say): no host to learn from it
+            continue
         if host:
             hosts.add(host.removeprefix("www."))
     return frozenset(hosts)
@@ -90,6 +93,10 @@ class LinkTable:
         if key is not None:
             self.targets.setdefault(key, new_url)
         return key
+
+    def add_key(self, key: str, new_url: str) -> None:
+        """Map an old URL's key (from :func:`url_key`) to a new URL (first mapping wins)."""
+        self.targets.setdefault(key, new_url)
 
     def add_id(self, post_id: int, new_url: str) -> None:
         """Map every ``?p=N`` form of a post."""

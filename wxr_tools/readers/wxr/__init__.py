@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 from ...diagnostics import Diagnostic, DiagnosticLog
 from ...errors import WxrReadError
@@ -27,6 +28,7 @@ _INFO_FIELDS = {
     "wp:base_site_url": "base_site_url", "wp:base_blog_url": "base_blog_url",
 }
 _TERM_KINDS = ("wp:category", "wp:tag", "wp:term")
+T = TypeVar("T")
 
 
 class WxrExport:
@@ -131,12 +133,31 @@ class WxrExport:
     # -- posts -------------------------------------------------------------
     def posts(self) -> Iterator[Post]:
         """Stream every item of every part, in order."""
+        return self._stream(None)
+
+    def map_posts(self, function: Callable[[Post], T]) -> Iterator[T]:
+        """``function(post)`` for every item, in order, as :meth:`posts` would give them.
+
+        When the file is read in parallel, ``function`` runs in the worker
+        processes beside the parse and only its results come back: a caller
+        that needs a little of each post (an index entry) spares this process
+        the posts themselves. ``function`` must pickle: a module-level
+        function, or a ``functools.partial`` of one.
+        """
+        return self._stream(function)
+
+    def _stream(self, function: Callable[[Post], Any] | None) -> Iterator[Any]:
         self._posts_log = DiagnosticLog()
         self.items_read = 0
         synthetic_id = 0
         for file in self.files:
             stats = FileStats()
-            for kind, record, line in self._records(file, stats):
+            for kind, record, line in self._records(file, stats, function):
+                if kind == "mapped":
+                    self.items_read += 1
+                    self.position = (file.name, line)
+                    yield record
+                    continue
                 if kind == "author":
                     self._add_author(record)  # type: ignore[arg-type]
                     continue
@@ -155,7 +176,7 @@ class WxrExport:
                                             " from its guid or link" if guessed else ""))
                 self.items_read += 1
                 self.position = (file.name, line)
-                yield post
+                yield post if function is None else function(post)
             if stats.item_tags != stats.items_read:
                 self._posts_log.add(
                     "WXR109", "error",
@@ -164,14 +185,16 @@ class WxrExport:
                     action="check the file: items may be damaged or lost" if stats.item_tags >
                     stats.items_read else "extra items were recovered")
 
-    def _records(self, file: InputFile, stats: FileStats) -> Iterator[Record]:
+    def _records(self, file: InputFile, stats: FileStats,
+                 function: Callable[[Post], Any] | None) -> Iterator[Record]:
         """One file's items (and late authors and terms): in parallel when that is safe."""
         done = 0
         if can_read_in_parallel(file, self.jobs):
             try:
                 for record in parallel_records(file, self._posts_log, stats, jobs=self.jobs,
-                                               max_field_size=self.max_field_size, on_bytes=self.on_bytes):
-                    done += record[0] == "item"
+                                               max_field_size=self.max_field_size, on_bytes=self.on_bytes,
+                                               function=function):
+                    done += record[0] in ("item", "mapped")
                     yield record
                 return
             except ChunkFailed:  # not clean XML after all: read on the careful way

@@ -6,6 +6,10 @@ tags, so namespaces resolve as in the file) and turn its items into model
 records. Results come back in order, a bounded number of chunks in flight, so
 memory stays flat. The first chunk that does not parse cleanly stops the
 parallel read: the caller reads the rest of the file the careful way.
+
+A caller that only needs something computed from each post (a writer's
+index entry, say) passes that function: it runs in the workers too, and
+only its results travel back.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from io import BytesIO
+from typing import Any
 
 import msgspec
 from lxml import etree
@@ -39,15 +44,30 @@ _TERM_KINDS = ("wp:category", "wp:tag", "wp:term")
 
 ChunkResult = tuple[list[Post], list[int], list[Author], list[Term], list[Diagnostic]]
 Record = tuple[str, object, "int | None"]
-"""``("item", Post, line)``, ``("author", Author, None)`` or ``("term", Term, None)``."""
+"""``("item", Post, line)``, ``("mapped", function(post), line)``, ``("author", Author, None)``
+or ``("term", Term, None)``."""
+
+
+class Mapped:
+    """A post's ``function(post)``, computed in a worker."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
 
 
 class ChunkFailed(Exception):
     """A chunk did not parse cleanly: the caller must read on the careful way."""
 
 
-def _parse_chunk(head: bytes, chunk: bytes, name: str, first_line: int, max_field_size: int) -> bytes | None:
-    """Worker: one chunk of whole items to encoded records, or None if it is not clean XML."""
+def _parse_chunk(head: bytes, chunk: bytes, name: str, first_line: int, max_field_size: int,
+                 function: Callable[[Post], Any] | None = None) -> bytes | tuple[Any, ...] | None:
+    """Worker: one chunk of whole items to encoded records, or None if it is not clean XML.
+
+    With ``function``, each post with an id is replaced by ``Mapped(function(post))``
+    (a post without one needs its id from the caller, who sees every item in order).
+    """
     log = DiagnosticLog()
     ctx = Context(log, name, max_field_size)
     posts: list[Post] = []
@@ -71,7 +91,10 @@ def _parse_chunk(head: bytes, chunk: bytes, name: str, first_line: int, max_fiel
     except etree.XMLSyntaxError:
         return None
     shifted = [msgspec.structs.replace(d, line=d.line + first_line - 1) if d.line else d for d in log.items]
-    return msgspec.json.encode((posts, lines, authors, terms, shifted))
+    if function is None:
+        return msgspec.json.encode((posts, lines, authors, terms, shifted))
+    items = [post if post.id == 0 else Mapped(function(post)) for post in posts]
+    return items, lines, authors, terms, shifted
 
 
 _decode = msgspec.json.Decoder(ChunkResult).decode
@@ -132,10 +155,12 @@ def _last_item_start(buffer: bytes) -> int:
 
 
 def parallel_records(file: InputFile, log: DiagnosticLog, stats: FileStats, *, jobs: int,
-                     max_field_size: int, on_bytes: Callable[[int], None] | None) -> Iterator[Record]:
+                     max_field_size: int, on_bytes: Callable[[int], None] | None,
+                     function: Callable[[Post], Any] | None = None) -> Iterator[Record]:
     """Records of a well-formed file, read on ``jobs`` processes; raises ChunkFailed otherwise.
 
     Records before the failure have been yielded; nothing is logged for a chunk that failed.
+    ``function`` (picklable) is applied in the workers: see :func:`_parse_chunk`.
     """
     raw = CountingReader(file.open(), on_bytes)
     window: deque[Future[bytes | None]] = deque()
@@ -150,23 +175,28 @@ def parallel_records(file: InputFile, log: DiagnosticLog, stats: FileStats, *, j
                         exhausted = True
                         break
                     head, chunk, line = step
-                    window.append(pool.submit(_parse_chunk, head, chunk, file.name, line, max_field_size))
+                    window.append(pool.submit(_parse_chunk, head, chunk, file.name, line, max_field_size,
+                                              function))
                 if not window:
                     break
-                encoded = window.popleft().result()
-                if encoded is None:
+                result = window.popleft().result()
+                if result is None:
                     for future in window:
                         future.cancel()
                     raise ChunkFailed("a chunk is not well-formed")
-                posts, lines, authors, terms, diagnostics = _decode(encoded)
+                items, lines, authors, terms, diagnostics = (
+                    _decode(result) if isinstance(result, bytes) else result)
                 log.extend(diagnostics)
                 for author in authors:
                     yield "author", author, None
                 for term in terms:
                     yield "term", term, None
-                for post, line in zip(posts, lines):
+                for item, line in zip(items, lines):
                     stats.items_read += 1
-                    yield "item", post, line
+                    if isinstance(item, Mapped):
+                        yield "mapped", item.value, line
+                    else:
+                        yield "item", item, line
         stats.item_tags = raw.item_tags
         stats.closed = True
     finally:

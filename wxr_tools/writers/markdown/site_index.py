@@ -6,17 +6,27 @@ attachment files (featured images), author names, and the transforms'
 :class:`ContentIndex` (reusable blocks, attachment data). What grows with
 the number of posts lives in an on-disk :class:`IndexDatabase`, pages waiting
 for their parents included: memory stays flat however big the export.
+
+What can be worked out from one post alone (its fate, slug, URL keys, its
+JSON line to spill) is, by :func:`summarise`, in the reader's worker
+processes when the export is read in parallel; this process only does what
+depends on the posts before (unique names, first URL wins).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
+from functools import partial
+
+import msgspec
 
 from ...model import Post
-from ...source import Source
+from ...source import Source, map_posts
 from ...transforms import ContentIndex
-from ...transforms.links import LinkTable, site_hosts
+from ...transforms.index import Attachment, attachment_of
+from ...transforms.links import LinkTable, site_hosts, url_key
 from .paths import Layout, Location
 from .presets import Preset
 from .report import MarkdownReport
@@ -34,7 +44,7 @@ class _Nested:
     parent: int | None
     slug: str
     decision: Decision
-    urls: tuple[str, ...]
+    url_keys: tuple[str, ...]
 
 
 @dataclass
@@ -60,22 +70,55 @@ class SiteIndex:
         return self.attachment_files.get(str(post_id))
 
 
-def _own_urls(post: Post) -> tuple[str, ...]:
-    """The URLs a post answered to: permalink, and guid unless it is an attachment's file URL."""
-    if post.type == "attachment":
-        return (post.url,)
-    return (post.url, post.guid)
+@dataclass(slots=True)
+class PostSummary:
+    """What pass 1 needs of one item: worked out from the item alone, wherever it was parsed."""
+
+    id: int
+    type: str
+    parent: int | None
+    url: str
+    guid: str
+    attachment_url: str
+    date: datetime | None
+    decision: Decision
+    slug: str
+    url_keys: tuple[str, ...]
+    """Keys (:func:`url_key`) of the URLs a post or page answered to: permalink and guid, each on
+    its own host (which :meth:`_Builder.add` adds to the site's hosts)."""
+    attachment: Attachment | None
+    reusable_block: str | None
+    """A ``wp_block`` item's content."""
+    line: bytes | None
+    """The post as a JSON line, when it is to be written."""
+
+
+_ENCODER = msgspec.json.Encoder()
+
+
+def summarise(post: Post, post_types: tuple[str, ...], write_protected: bool,
+              transliterate: bool) -> PostSummary:
+    """An item's :class:`PostSummary`: its fate by type and status, its slug, its JSON line."""
+    decision = decide(post, post_types, write_protected)
+    own_urls = () if post.type == "attachment" else (post.url, post.guid)  # attachments: see _place_attachments
+    return PostSummary(
+        id=post.id, type=post.type, parent=post.parent, url=post.url, guid=post.guid,
+        attachment_url=post.attachment_url, date=post.date, decision=decision,
+        slug=make_slug(post.slug, post.title, transliterate=transliterate, fallback=f"{post.type}-{post.id}"),
+        url_keys=tuple(k for u in own_urls if u and (k := url_key(u, site_hosts([u]))) is not None),
+        attachment=attachment_of(post) if post.type == "attachment" else None,
+        reusable_block=post.content if post.type == "wp_block" else None,
+        line=_ENCODER.encode(post) + b"\n" if decision.write else None,
+    )
 
 
 class _Builder:
     """Accumulates the index over one pass of the source."""
 
     def __init__(self, source: Source, database: IndexDatabase, preset: Preset,
-                 post_types: tuple[str, ...], write_protected: bool, transliterate: bool) -> None:
+                 post_types: tuple[str, ...]) -> None:
         self.layout = Layout(preset, post_types, UniqueNames(DiskMap(database, "names")))
         self.post_types = post_types
-        self.write_protected = write_protected
-        self.transliterate = transliterate
         info = source.info
         self.link_targets = DiskMap(database, "links")
         self.links = LinkTable(set(site_hosts([info.link, info.base_blog_url])), self.link_targets)
@@ -96,16 +139,11 @@ class _Builder:
         self.attachment_files = DiskMap(database, "attachment_files")
         self.report = MarkdownReport()
 
-    def _slug(self, post: Post) -> str:
-        return make_slug(post.slug, post.title, transliterate=self.transliterate,
-                         fallback=f"{post.type}-{post.id}")
-
-    def _register(self, post_id: int, urls: Iterable[str], location: Location) -> None:
+    def _register(self, post_id: int, url_keys: Iterable[str], location: Location) -> None:
         if location.draft:
             return
-        for url in urls:
-            if url:
-                self.links.add(url, location.url)
+        for key in url_keys:
+            self.links.add_key(key, location.url)
         self.links.add_id(post_id, location.url)
 
     def _note_rename(self, post_id: int, slug: str, location: Location) -> None:
@@ -113,39 +151,40 @@ class _Builder:
             self.report.warnings.append(
                 f"post {post_id}: name {slug!r} already taken in its folder; written as {location.name!r}")
 
-    def add(self, post: Post) -> bool:
+    def add(self, item: PostSummary) -> bool:
         """Index one item; True when it is to be written (pass 2 renders exactly those)."""
-        self.content.add(post)
-        if post.type != "attachment":
-            for url in (post.url, post.guid):
+        if item.attachment is not None:
+            self.content.add_attachment(item.attachment)
+        elif item.reusable_block is not None:
+            self.content.reusable_blocks[item.id] = item.reusable_block
+        if item.type != "attachment":
+            for url in (item.url, item.guid):
                 netloc = url.split("/", 3)[2] if url.count("/") >= 2 else ""
                 if netloc not in self.seen_netlocs:
                     self.seen_netlocs.add(netloc)
                     self.links.hosts |= site_hosts([url])
         else:
-            self.attachment_pages[str(post.id)] = f"{post.parent or ''}\x1f{post.url}"
-            if post.attachment_url:
-                self.attachment_files[str(post.id)] = post.attachment_url
-        decision = decide(post, self.post_types, self.write_protected)
-        if decision.write and str(post.id) in self.placed_ids:
+            self.attachment_pages[str(item.id)] = f"{item.parent or ''}\x1f{item.url}"
+            if item.attachment_url:
+                self.attachment_files[str(item.id)] = item.attachment_url
+        decision = item.decision
+        if decision.write and str(item.id) in self.placed_ids:
             decision = Decision(False, False, "duplicate-id")
-            self.report.warnings.append(f"post {post.id}: a second item with this id; only the first is written")
+            self.report.warnings.append(f"post {item.id}: a second item with this id; only the first is written")
         self.report.decisions[decision.reason] += 1
-        if post.type != "post" and post.type in self.post_types and decision.reason != "duplicate-id":
-            self.nested[post.id] = _Nested(post.id, post.type, post.parent, self._slug(post),
-                                           decision, _own_urls(post))
-            self.placed_ids[str(post.id)] = ""
-            if decision.write and post.parent:
-                self.parents[str(post.parent)] = ""
+        if item.type != "post" and item.type in self.post_types and decision.reason != "duplicate-id":
+            self.nested[item.id] = _Nested(item.id, item.type, item.parent, item.slug, decision, item.url_keys)
+            self.placed_ids[str(item.id)] = ""
+            if decision.write and item.parent:
+                self.parents[str(item.parent)] = ""
             return decision.write
         if not decision.write:
             return False
-        slug = self._slug(post)
-        location = self.layout.post(slug, post.date, decision.draft)
-        self._note_rename(post.id, slug, location)
-        self.locations[str(post.id)] = location.encode()
-        self.placed_ids[str(post.id)] = ""
-        self._register(post.id, _own_urls(post), location)
+        location = self.layout.post(item.slug, item.date, decision.draft)
+        self._note_rename(item.id, item.slug, location)
+        self.locations[str(item.id)] = location.encode()
+        self.placed_ids[str(item.id)] = ""
+        self._register(item.id, item.url_keys, location)
         return True
 
     def _place_nested(self) -> None:
@@ -168,7 +207,7 @@ class _Builder:
             names[str(record.id)] = name
             self._note_rename(record.id, record.slug, location)
             self.locations[str(record.id)] = location.encode()
-            self._register(record.id, record.urls, location)
+            self._register(record.id, record.url_keys, location)
             return name
 
         def ancestry(record: _Nested, seen: frozenset[int]) -> list[str]:
@@ -206,12 +245,14 @@ class _Builder:
 
 def build_index(source: Source, database: IndexDatabase, preset: Preset, post_types: tuple[str, ...], *,
                 write_protected: bool, transliterate: bool,
-                keep: Callable[[Post], object]) -> SiteIndex:
-    """Stream the source once and index it (pass 1), handing each post to write to ``keep``."""
-    builder = _Builder(source, database, preset, post_types, write_protected, transliterate)
-    for post in source.posts():
-        if builder.add(post):
-            keep(post)
+                keep: Callable[[bytes], object]) -> SiteIndex:
+    """Stream the source once and index it (pass 1), handing each post to write, as a JSON line, to ``keep``."""
+    builder = _Builder(source, database, preset, post_types)
+    summaries = map_posts(source, partial(summarise, post_types=post_types, write_protected=write_protected,
+                                          transliterate=transliterate))
+    for item in summaries:
+        if builder.add(item):
+            keep(item.line)  # type: ignore[arg-type]  # set for every item to write
     index = builder.finish(source)
     database.commit()
     return index

@@ -225,7 +225,6 @@ class _Renderer:
         return report
 
 
-_ENCODER = msgspec.json.Encoder()
 _DECODER = msgspec.json.Decoder(Post)
 _WORKER: tuple[str, _Renderer] | None = None
 """In a worker process: the renderer it loaded, and from which state file."""
@@ -280,11 +279,7 @@ def write_markdown(source: Source, out_dir: Path, options: MarkdownOptions = Mar
         spill = stack.enter_context(open(work / "posts.jsonl", "w+b"))
         database = IndexDatabase(work / "index.sqlite")
         stack.callback(database.close)
-
-        def keep(post: Post) -> None:
-            spill.write(_ENCODER.encode(post) + b"\n")
-
-        index = build_index(source, database, preset, tuple(options.post_types), keep=keep,
+        index = build_index(source, database, preset, tuple(options.post_types), keep=spill.write,
                             write_protected=options.protected, transliterate=options.transliterate)
         database.finish_writing()  # workers open the file read-only
         report = index.report
