@@ -3,8 +3,10 @@
 Two passes: pass 1 streams the :class:`Source` once, building a small index
 (where every post goes, old URLs) and spilling each post to write to a
 temporary JSON Lines file; pass 2 renders and writes each post from that
-file. Parsing the export once (not twice) and decoding posts in the workers
-keeps the parent's share of the work small. Rendering runs in a process
+file. Parsing the export once (not twice), summarising each post for the
+index beside the parse (in the reader's workers), and letting the workers
+read and decode their own chunks of the spill keeps the parent's share of
+the work small. Rendering runs in a process
 pool started before pass 1 (forked workers copy only a small process; the
 parallel reader runs on the same workers) and fed in bounded chunks, so
 memory does not grow with the export; every file depends only on its post
@@ -19,12 +21,11 @@ import os
 import pickle
 import tempfile
 from collections import deque
-from collections.abc import Iterator
 from contextlib import ExitStack
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import msgspec
 
@@ -230,37 +231,57 @@ _WORKER: tuple[str, _Renderer] | None = None
 """In a worker process: the renderer it loaded, and from which state file."""
 
 
-def _work(state: str, chunk: bytes) -> MarkdownReport:
-    """In a worker: load the renderer once (pickled after pass 1), then render a chunk."""
+def _read(spill: Path, start: int, end: int) -> bytes:
+    with open(spill, "rb") as stream:
+        stream.seek(start)
+        return stream.read(end - start)
+
+
+def _work(state: str, spill: Path, start: int, end: int) -> MarkdownReport:
+    """In a worker: load the renderer once (pickled after pass 1), then render a chunk it reads itself."""
     global _WORKER
     if _WORKER is None or _WORKER[0] != state:
         with open(state, "rb") as stream:
             _WORKER = (state, pickle.load(stream))
-    return _WORKER[1].render_chunk(chunk)
+    return _WORKER[1].render_chunk(_read(spill, start, end))
 
 
-def _chunks(spill: IO[bytes]) -> Iterator[bytes]:
-    """The spilled posts in export order, in chunks of about :data:`CHUNK_BYTES`."""
-    spill.seek(0)
-    while True:
-        chunk = spill.read(CHUNK_BYTES)
-        if not chunk:
-            return
-        yield chunk + spill.readline()
+class _Spill:
+    """The posts to write, as JSON Lines in a file, cut into chunks of about :data:`CHUNK_BYTES`
+    as they are written: workers read their chunk from the file, not through a pipe."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._file = open(path, "wb")
+        self._size = 0
+        self._cuts = [0]
+
+    def write(self, line: bytes) -> None:
+        self._file.write(line)
+        self._size += len(line)
+        if self._size - self._cuts[-1] >= CHUNK_BYTES:
+            self._cuts.append(self._size)
+
+    def close(self) -> list[tuple[int, int]]:
+        """Close the file; the chunks as ``(start, end)`` offsets, in export order."""
+        self._file.close()
+        cuts = self._cuts + [self._size] if self._size > self._cuts[-1] else self._cuts
+        return list(zip(cuts, cuts[1:]))
 
 
-def _render_here(spill: IO[bytes], renderer: _Renderer, report: MarkdownReport) -> None:
+def _render_here(spill: Path, chunks: list[tuple[int, int]], renderer: _Renderer,
+                 report: MarkdownReport) -> None:
     """Pass 2 in this process."""
-    for chunk in _chunks(spill):
-        report.merge(renderer.render_chunk(chunk))
+    for start, end in chunks:
+        report.merge(renderer.render_chunk(_read(spill, start, end)))
 
 
-def _render_in_pool(spill: IO[bytes], pool: ProcessPoolExecutor, jobs: int, state: Path,
-                    report: MarkdownReport) -> None:
+def _render_in_pool(spill: Path, chunks: list[tuple[int, int]], pool: ProcessPoolExecutor, jobs: int,
+                    state: Path, report: MarkdownReport) -> None:
     """Pass 2 in the pool: at most two chunks per worker in flight, reports merged in export order."""
     pending: deque[Future[MarkdownReport]] = deque()
-    for chunk in _chunks(spill):
-        pending.append(pool.submit(_work, str(state), chunk))
+    for start, end in chunks:
+        pending.append(pool.submit(_work, str(state), spill, start, end))
         if len(pending) >= 2 * jobs:
             report.merge(pending.popleft().result())
     while pending:
@@ -276,11 +297,13 @@ def write_markdown(source: Source, out_dir: Path, options: MarkdownOptions = Mar
     with ExitStack() as stack:
         work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="wxr-markdown-")))
         pool = stack.enter_context(worker_pool(jobs)) if jobs > 1 else None  # the reader shares it
-        spill = stack.enter_context(open(work / "posts.jsonl", "w+b"))
+        spill = _Spill(work / "posts.jsonl")
+        stack.callback(spill.close)
         database = IndexDatabase(work / "index.sqlite")
         stack.callback(database.close)
         index = build_index(source, database, preset, tuple(options.post_types), keep=spill.write,
                             write_protected=options.protected, transliterate=options.transliterate)
+        chunks = spill.close()
         database.finish_writing()  # workers open the file read-only
         report = index.report
         report.warnings.extend(str(d) for d in source.diagnostics if d.severity != "info")
@@ -289,14 +312,14 @@ def write_markdown(source: Source, out_dir: Path, options: MarkdownOptions = Mar
         renderer = _Renderer(out_dir, options, preset, fields, replace(index, report=MarkdownReport()))
         del index  # from here on only the renderer holds the index (and its content index)
         if pool is None:
-            _render_here(spill, renderer, report)
+            _render_here(spill.path, chunks, renderer, report)
         else:
             state = work / "renderer.pickle"
             with open(state, "wb") as stream:
                 pickle.dump(renderer, stream, protocol=pickle.HIGHEST_PROTOCOL)
             del renderer  # each worker loads its own copy: this process can let its memory go
             database.close()  # and its page cache (reopened for the redirects at the end)
-            _render_in_pool(spill, pool, jobs, state, report)
+            _render_in_pool(spill.path, chunks, pool, jobs, state, report)
         report.redirects = write_redirects(out_dir, link_targets.sorted_items(), options.redirects)
     report.write(out_dir)
     return report
