@@ -33,6 +33,9 @@ from .namespaces import canonical
 from .parse import FileStats, iterparse_posts
 
 CHUNK_BYTES = 256 << 10
+IN_FLIGHT_PER_JOB = 4
+"""Chunks submitted ahead per worker (a few MB in all): workers keep parsing while the caller
+is busy with the results of a chunk, instead of waiting for it in turn."""
 MIN_FILE_BYTES = 8 << 20
 """Smaller files are read in one process: starting workers costs more than it saves."""
 
@@ -169,7 +172,7 @@ def parallel_records(file: InputFile, log: DiagnosticLog, stats: FileStats, *, j
             chunks = _chunks(raw)
             exhausted = False
             while True:
-                while not exhausted and len(window) < 2 * jobs:
+                while not exhausted and len(window) < IN_FLIGHT_PER_JOB * jobs:
                     step = next(chunks, None)
                     if step is None:
                         exhausted = True
