@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from wxr_tools.transforms.blocks import parse_blocks, serialize_blocks
 from wxr_tools.transforms.html_to_markdown import html_to_markdown
-from wxr_tools.transforms.links import site_hosts, url_key
+from wxr_tools.transforms.links import own_url_key, site_hosts, url_key
 from wxr_tools.transforms.shortcodes import do_shortcode
 from wxr_tools.transforms.wpautop import wpautop
 
@@ -153,3 +153,9 @@ def test_the_fast_path_for_plain_urls_keys_them_as_urlsplit_does(url: str) -> No
 def test_site_hosts_skips_what_does_not_parse(url: str) -> None:
     hosts = site_hosts([url, "https://example.com/"])
     assert "example.com" in hosts
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_URL_PIECES, max_size=8).map("".join))
+def test_a_sites_own_url_keys_as_with_its_host_among_the_sites(url: str) -> None:
+    assert own_url_key(url) == url_key(url, site_hosts([url]))

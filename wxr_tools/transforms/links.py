@@ -61,6 +61,14 @@ def url_key(url: str, hosts: set[str] | frozenset[str]) -> str | None:
     return path or "/"
 
 
+def own_url_key(url: str) -> str | None:
+    """The key of a URL of the site itself: :func:`url_key` with the URL's own host among the site's."""
+    plain = _PLAIN_URL_RE.match(url)
+    if plain is not None:  # its host is the site's by definition: no need to parse it out
+        return (plain.group(2) or "").rstrip("/") or "/"
+    return url_key(url, site_hosts([url]))
+
+
 def key_to_url(key: str) -> str:
     """An old URL back from its key: ``/path/`` (slash restored unless a file) or ``/?p=N``."""
     if key.startswith("?id="):
@@ -91,7 +99,7 @@ class LinkTable:
         """Map an old URL to a new one (first mapping wins); returns the key, or None if foreign."""
         key = url_key(old_url, self.hosts)
         if key is not None:
-            self.targets.setdefault(key, new_url)
+            self.add_key(key, new_url)
         return key
 
     def add_key(self, key: str, new_url: str) -> None:

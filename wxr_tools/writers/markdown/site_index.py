@@ -26,7 +26,7 @@ from ...model import Post
 from ...source import Source, map_posts
 from ...transforms import ContentIndex
 from ...transforms.index import Attachment, attachment_of
-from ...transforms.links import LinkTable, site_hosts, url_key
+from ...transforms.links import LinkTable, own_url_key, site_hosts
 from .paths import Layout, Location
 from .presets import Preset
 from .report import MarkdownReport
@@ -84,7 +84,7 @@ class PostSummary:
     decision: Decision
     slug: str
     url_keys: tuple[str, ...]
-    """Keys (:func:`url_key`) of the URLs a post or page answered to: permalink and guid, each on
+    """Keys (:func:`own_url_key`) of the URLs a post or page answered to: permalink and guid, each on
     its own host (which :meth:`_Builder.add` adds to the site's hosts)."""
     attachment: Attachment | None
     reusable_block: str | None
@@ -105,7 +105,7 @@ def summarise(post: Post, post_types: tuple[str, ...], write_protected: bool,
         id=post.id, type=post.type, parent=post.parent, url=post.url, guid=post.guid,
         attachment_url=post.attachment_url, date=post.date, decision=decision,
         slug=make_slug(post.slug, post.title, transliterate=transliterate, fallback=f"{post.type}-{post.id}"),
-        url_keys=tuple(k for u in own_urls if u and (k := url_key(u, site_hosts([u]))) is not None),
+        url_keys=tuple(k for u in own_urls if u and (k := own_url_key(u)) is not None),
         attachment=attachment_of(post) if post.type == "attachment" else None,
         reusable_block=post.content if post.type == "wp_block" else None,
         line=_ENCODER.encode(post) + b"\n" if decision.write else None,
