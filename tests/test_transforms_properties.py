@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wxr_tools.transforms.blocks import parse_blocks, serialize_blocks
 from wxr_tools.transforms.html_to_markdown import html_to_markdown
-from wxr_tools.transforms.links import own_url_key, site_hosts, url_key
+from wxr_tools.transforms.links import LinkRewriter, LinkTable, own_url_key, site_hosts, url_key
 from wxr_tools.transforms.shortcodes import do_shortcode
-from wxr_tools.transforms.wpautop import wpautop
+from wxr_tools.transforms.wpautop import _NEWLINE_TO_BR, wpautop
 
 # Text made of the pieces wpautop reacts to, so examples hit its branches.
 _PIECES = st.sampled_from([
@@ -20,6 +21,16 @@ _PIECES = st.sampled_from([
     "<script>", "</script>", "<option>", "<hr>", "<figcaption>", "[gallery]", "<", ">", "&nbsp;", "\u00a0",
 ])
 _WPAUTOP_TEXT = st.one_of(st.text(), st.lists(_PIECES | st.text(max_size=5)).map("".join))
+
+_WORDPRESS_NEWLINE_TO_BR = re.compile(r"(?<!<br />)\s*\n", re.ASCII)
+"""wpautop's own pattern, as WordPress writes it (slow in Python: it is tried at every character)."""
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["<br />", "<br>", " ", "\n", "\t", "\r", "\x0b", "\x0c", "a", "/>"]))
+       .map("".join) | _WPAUTOP_TEXT)
+def test_the_newline_to_br_pattern_matches_what_wordpress_matches(text: str) -> None:
+    assert _NEWLINE_TO_BR.sub("<br />\n", text) == _WORDPRESS_NEWLINE_TO_BR.sub("<br />\n", text)
 
 
 @settings(max_examples=300, deadline=None)
@@ -159,3 +170,36 @@ def test_site_hosts_skips_what_does_not_parse(url: str) -> None:
 @given(st.lists(_URL_PIECES, max_size=8).map("".join))
 def test_a_sites_own_url_keys_as_with_its_host_among_the_sites(url: str) -> None:
     assert own_url_key(url) == url_key(url, site_hosts([url]))
+
+
+class _CountingTable(LinkTable):
+    """A link table that counts its look-ups."""
+
+    def __init__(self) -> None:
+        super().__init__({"example.com"})
+        self.lookups = 0
+
+    def lookup(self, url: str) -> str | None:
+        self.lookups += 1
+        return super().lookup(url)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_URL_PIECES, max_size=6).map("".join), max_size=12))
+def test_a_rewriter_that_remembers_answers_as_one_that_does_not(urls: list[str]) -> None:
+    table = LinkTable({"example.com"})
+    table.add("https://example.com/a", "/posts/a/")
+    table.add("https://example.com/?p=3", "/posts/three/")
+    html = "".join(f'<a href="{u}">x</a> <img src="{u}">' for u in urls)
+    remembering = LinkRewriter(table, remember=2)
+    assert remembering(html) == LinkRewriter(table)(html)
+    assert len(remembering._answers) <= 2
+
+
+def test_a_rewriter_that_remembers_looks_each_link_up_once() -> None:
+    table = _CountingTable()
+    table.add("https://example.com/a", "/posts/a/")
+    html = '<a href="https://example.com/a">a</a> <a href="https://example.com/a#c">c</a>' * 50
+    rewritten = LinkRewriter(table, remember=16)(html)
+    assert rewritten.count('href="/posts/a/"') == 50 and rewritten.count('href="/posts/a/#c"') == 50
+    assert table.lookups == 2

@@ -131,14 +131,31 @@ _ATTRIBUTE = re.compile(r"""(\s(?:href|src)\s*=\s*)(["'])(.*?)\2""", re.IGNORECA
 
 
 class LinkRewriter:
-    """HTML step: ``href`` and ``src`` values pointing at old posts now point at their new URLs."""
+    """HTML step: ``href`` and ``src`` values pointing at old posts now point at their new URLs.
 
-    def __init__(self, table: LinkTable) -> None:
+    With ``remember`` > 0, the answers for up to that many URLs are kept (a
+    site links to the same pages over and over, and a table on disk costs a
+    query per look-up): only for a table that no longer changes.
+    """
+
+    def __init__(self, table: LinkTable, remember: int = 0) -> None:
         self.table = table
+        self.remember = remember
+        self._answers: dict[str, str | None] = {}
+
+    def _new_url(self, old: str) -> str | None:
+        if old in self._answers:
+            return self._answers[old]
+        new = self.table.lookup(old)
+        if self.remember:
+            if len(self._answers) >= self.remember:
+                self._answers.clear()  # bounded memory; the links in use come back at once
+            self._answers[old] = new
+        return new
 
     def _replace(self, match: re.Match[str]) -> str:
         old = match.group(3)
-        new = self.table.lookup(old.replace("&amp;", "&"))
+        new = self._new_url(old.replace("&amp;", "&"))
         if new is None:
             return match.group(0)
         return f"{match.group(1)}{match.group(2)}{new}{match.group(2)}"
