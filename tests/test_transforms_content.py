@@ -198,13 +198,35 @@ def test_an_entity_written_as_text_stays_text() -> None:
 
 def test_control_characters_are_dropped_and_a_refused_body_is_kept_as_html(monkeypatch) -> None:
     assert html_to_markdown("<p>a\x08\x08\x08\x08\x08\x08\x08\x08b\x00</p>") == "ab\n"
-    import html_to_markdown as converter
+    from html_to_markdown import _html_to_markdown as converter
 
     def refuse(*args, **kwargs):
         raise converter.InvalidInputError("binary data detected")
 
     monkeypatch.setattr(converter, "convert", refuse)
     assert html_to_markdown("<p>Kept <em>whole</em></p>") == "<p>Kept <em>whole</em></p>\n"
+
+
+def test_the_options_built_once_are_those_the_converters_public_api_builds() -> None:
+    # We call html-to-markdown's compiled module with options built once (its public convert()
+    # rebuilds them on every call); this tells us if a new release builds them otherwise.
+    import html_to_markdown as converter
+    from html_to_markdown.api import _to_rust_conversion_options
+
+    from wxr_tools.transforms.html_to_markdown import _OPTIONS
+
+    public = _to_rust_conversion_options(converter.ConversionOptions(
+        bullets="*", escape_asterisks=True, escape_underscores=False, expand_abbreviations=False,
+        extract_metadata=False, hidden_content="all", highlight_style="none", preserve_tags=["sub", "sup"],
+        preprocessing=converter.PreprocessingOptions(enabled=False, preset="standard")))
+    fields = [name for name in dir(public) if not name.startswith("_") and not callable(getattr(public, name))]
+    assert len(fields) > 40
+    for name in fields:
+        if name == "preprocessing":
+            for part in ("enabled", "preset", "remove_navigation", "remove_forms"):
+                assert getattr(_OPTIONS.preprocessing, part) == getattr(public.preprocessing, part), part
+        else:
+            assert repr(getattr(_OPTIONS, name)) == repr(getattr(public, name)), name
 
 
 def test_no_break_spaces_stay_and_spacer_paragraphs_go() -> None:
