@@ -14,7 +14,8 @@ from operator import itemgetter
 _A = re.ASCII
 
 # Replacements computed in C. Python 3.11 expands a template such as r"\1\n\n" in
-# Python code for every match, and these run on every classic post.
+# Python code for every match, and these run on every classic post. (Patterns keep a
+# literal first character: one that starts with a look-around is tried at every position.)
 _GROUP_1 = itemgetter(1)
 _MATCH_THEN_BLANK_LINE = "{0[0]}\n\n".format
 
@@ -34,7 +35,7 @@ _ALLBLOCKS = (
 )
 
 _DOUBLE_BR = re.compile(r"<br\s*/?>\s*<br\s*/?>", _A)
-_BLOCK_OPEN = re.compile(r"(?=<" + _ALLBLOCKS + r"[\s/>])", _A)  # "\n\n" goes before the tag
+_BLOCK_OPEN = re.compile(r"<(?=" + _ALLBLOCKS + r"[\s/>])", _A)  # "\n\n" goes before the tag
 _BLOCK_CLOSE = re.compile(r"</" + _ALLBLOCKS + r">", _A)
 _HR = re.compile(r"<hr\s*?/?>", _A)
 _OPTION_BEFORE = re.compile(r"\s*<option", _A)
@@ -112,7 +113,7 @@ def wpautop(text: str, br: bool = True) -> str:
 
     if "<br" in text:
         text = _DOUBLE_BR.sub("\n\n", text)
-    text = _BLOCK_OPEN.sub("\n\n", text)
+    text = _BLOCK_OPEN.sub("\n\n<", text)
     text = _BLOCK_CLOSE.sub(_MATCH_THEN_BLANK_LINE, text)
     if "<hr" in text:
         text = _HR.sub(_MATCH_THEN_BLANK_LINE, text)
