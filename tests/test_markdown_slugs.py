@@ -71,6 +71,28 @@ def test_disk_map_buffers_writes_yet_reads_them_back_and_a_worker_copy_sees_all(
     assert copy.get("k4998") == "4998" and copy.get("new") == "y" and copy.get("absent") is None
 
 
+def test_pickled_disk_map_buffers_writes_keeps_order_and_hands_out_copies(tmp_path):
+    import pickle
+
+    from wxr_tools.writers.markdown.store import IndexDatabase, PickledDiskMap
+
+    database = IndexDatabase(tmp_path / "index.sqlite")
+    table = PickledDiskMap(database, "t")
+    for i in range(5000):  # more than one batch
+        table[i] = [i]
+    assert table[4999] == [4999] and table[0] == [0] and table.get(-1) is None
+    table[3] = ["again"]  # written again: keeps its place, as the table's upsert does
+    table[4999].append("changed")  # a value read back is a copy
+    assert table[4999] == [4999]
+    assert len(table) == 5000
+    assert list(table)[:5] == [0, 1, 2, 3, 4] and list(table.values())[3] == ["again"]
+    table[5000] = ["waiting"]
+    database.commit()
+    copy = pickle.loads(pickle.dumps(table))  # what a worker process gets: the committed file, read-only
+    assert copy.database.read_only
+    assert copy[5000] == ["waiting"] and copy[3] == ["again"] and copy.get(-1) is None
+
+
 def test_many_items_with_one_name_get_consecutive_numbers():
     names = UniqueNames()
     names.claim("posts", "x-3")

@@ -199,37 +199,75 @@ class DiskMap(MutableMapping[str, str]):
 
 
 class PickledDiskMap(MutableMapping[Any, Any]):
-    """A mapping of any picklable keys and values in a table: keys by ``repr``, insertion order kept."""
+    """A mapping of any picklable keys and values in a table: keys by ``repr``, insertion order kept.
+
+    Like :class:`DiskMap`, writes wait in a small buffer (pickled at once, so a
+    value read back is a copy, as from the table) and are stored in batches.
+    """
+
+    _BATCH = 2048
 
     def __init__(self, database: IndexDatabase, table: str) -> None:
         self.database = database
         self.table = table
         database.connection.execute(f"CREATE TABLE IF NOT EXISTS {table} (k TEXT PRIMARY KEY, key BLOB, v BLOB)")
-        self._get = f"SELECT v FROM {table} WHERE k = ?"
-        self._set = f"INSERT INTO {table} (k, key, v) VALUES (?, ?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v"
+        self._statements()
+        if not database.read_only:
+            database.flush_on_commit(self)
+
+    def _statements(self) -> None:
+        self._get = f"SELECT v FROM {self.table} WHERE k = ?"
+        self._set = (f"INSERT INTO {self.table} (k, key, v) VALUES (?, ?, ?) "
+                     "ON CONFLICT (k) DO UPDATE SET v = excluded.v")  # a key written again keeps its place
+        self._pending: dict[str, tuple[bytes, bytes]] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        self.flush()
+        return {"database": self.database, "table": self.table}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        """A copy in another process reads the committed table."""
+        self.__dict__.update(state)
+        self._statements()
+
+    def flush(self) -> None:
+        """Store the buffered writes."""
+        if self._pending:
+            self.database.connection.executemany(
+                self._set, [(k, key, value) for k, (key, value) in self._pending.items()])
+            self._pending.clear()
 
     def __getitem__(self, key: Any) -> Any:
-        row = self.database.connection.execute(self._get, (repr(key),)).fetchone()
+        k = repr(key)
+        pending = self._pending.get(k)
+        if pending is not None:
+            return pickle.loads(pending[1])
+        row = self.database.connection.execute(self._get, (k,)).fetchone()
         if row is None:
             raise KeyError(key)
         return pickle.loads(row[0])
 
     def __setitem__(self, key: Any, value: Any) -> None:
-        self.database.connection.execute(self._set, (repr(key), pickle.dumps(key), pickle.dumps(value)))
+        self._pending[repr(key)] = (pickle.dumps(key), pickle.dumps(value))
+        if len(self._pending) >= self._BATCH:
+            self.flush()
 
     def __delitem__(self, key: Any) -> None:
+        self.flush()
         if not self.database.connection.execute(f"DELETE FROM {self.table} WHERE k = ?", (repr(key),)).rowcount:
             raise KeyError(key)
 
     def __iter__(self) -> Iterator[Any]:
+        self.flush()
         rows = self.database.connection.execute(f"SELECT key FROM {self.table} ORDER BY rowid")
         return (pickle.loads(key) for (key,) in rows)
 
     def values(self) -> Iterator[Any]:  # type: ignore[override]
         """Every value, in insertion order, in one query."""
+        self.flush()
         rows = self.database.connection.execute(f"SELECT v FROM {self.table} ORDER BY rowid")
         return (pickle.loads(value) for (value,) in rows)
 
     def __len__(self) -> int:
+        self.flush()
         return self.database.connection.execute(f"SELECT count(*) FROM {self.table}").fetchone()[0]
-
