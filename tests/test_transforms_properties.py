@@ -146,7 +146,7 @@ def test_render_post_and_render_comment_never_raise(text: str) -> None:
 
 
 _URL_PIECES = st.sampled_from(["http://", "https://", "HTTP://", "www.", "example.com", "Example.com", "other.org",
-                               "/", "/a", "?p=3", "#x", ":80", "%20", "@", "[", "]", " ", "\t", "\n", "..", "-",
+                               "/", "/a", "?p=3", "?page_id=12", "?", "p", "=", "&", "0", "#x", ":80", "%20", "@", "[", "]", " ", "\t", "\n", "..", "-",
                                "\u00e9", "a", "//", "\\"])
 
 

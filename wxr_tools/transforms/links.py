@@ -10,7 +10,7 @@ without the old domain. :func:`url_key` reduces each to one lookup key;
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, MutableMapping
+from collections.abc import Collection, Iterable, MutableMapping
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 ID_QUERY_KEYS = ("p", "page_id", "attachment_id")
@@ -32,15 +32,15 @@ def site_hosts(urls: Iterable[str]) -> frozenset[str]:
 
 _PLAIN_URL_RE = re.compile(r"https?://([a-z0-9.-]+)(/[^?#%@\[\]\\\s]*)?\Z")
 """An http(s) URL with a plain host, no port, query, fragment, escapes or white space: most links."""
+_ID_URL_RE = re.compile(r"https?://([a-z0-9.-]+)(?:/[^?#%@\[\]\\\s]*)?\?(?:p|page_id|attachment_id)=([0-9]+)\Z")
+"""The same with ``?p=N`` (or ``page_id``, ``attachment_id``) as its whole query: most guids."""
 
 
-def url_key(url: str, hosts: set[str] | frozenset[str]) -> str | None:
+def url_key(url: str, hosts: Collection[str]) -> str | None:
     """The lookup key of an old-site URL (``/path`` or ``?p=N``); None for other sites' URLs."""
-    plain = _PLAIN_URL_RE.match(url)
+    plain = _PLAIN_URL_RE.match(url) or _ID_URL_RE.match(url)
     if plain is not None:  # what urlsplit gives for these, without its cost (links are looked up by the thousand)
-        if plain.group(1).removeprefix("www.") not in hosts:
-            return None
-        return (plain.group(2) or "").rstrip("/") or "/"
+        return _plain_key(plain) if plain.group(1).removeprefix("www.") in hosts else None
     try:
         parts = urlsplit(url.strip())
         host = parts.hostname
@@ -63,10 +63,17 @@ def url_key(url: str, hosts: set[str] | frozenset[str]) -> str | None:
 
 def own_url_key(url: str) -> str | None:
     """The key of a URL of the site itself: :func:`url_key` with the URL's own host among the site's."""
-    plain = _PLAIN_URL_RE.match(url)
+    plain = _PLAIN_URL_RE.match(url) or _ID_URL_RE.match(url)
     if plain is not None:  # its host is the site's by definition: no need to parse it out
-        return (plain.group(2) or "").rstrip("/") or "/"
+        return _plain_key(plain)
     return url_key(url, site_hosts([url]))
+
+
+def _plain_key(match: re.Match[str]) -> str:
+    """The key of a URL matched by :data:`_PLAIN_URL_RE` or :data:`_ID_URL_RE`."""
+    if match.re is _ID_URL_RE:
+        return id_key(int(match.group(2)))
+    return (match.group(2) or "").rstrip("/") or "/"
 
 
 def key_to_url(key: str) -> str:
