@@ -252,7 +252,7 @@ class _Spill:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._file = open(path, "wb")
+        self._file = open(path, "wb", buffering=1 << 20)  # posts are a few KB: one write call per MB
         self._size = 0
         self._cuts = [0]
 
