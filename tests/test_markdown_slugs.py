@@ -93,6 +93,18 @@ def test_pickled_disk_map_buffers_writes_keeps_order_and_hands_out_copies(tmp_pa
     assert copy[5000] == ["waiting"] and copy[3] == ["again"] and copy.get(-1) is None
 
 
+def test_pickled_disk_map_stores_large_values_before_its_buffer_grows_large(tmp_path):
+    from wxr_tools.writers.markdown.store import IndexDatabase, PickledDiskMap
+
+    database = IndexDatabase(tmp_path / "index.sqlite")
+    blocks = PickledDiskMap(database, "blocks")
+    for i in range(40):  # reusable blocks of 100 KB each: 4 MB in all
+        blocks[i] = "x" * 100_000
+    stored = database.connection.execute("SELECT count(*) FROM blocks").fetchone()[0]
+    assert stored >= 30  # in the table already, not waiting in memory
+    assert blocks[39] == "x" * 100_000 and len(blocks) == 40
+
+
 def test_many_items_with_one_name_get_consecutive_numbers():
     names = UniqueNames()
     names.claim("posts", "x-3")

@@ -202,10 +202,12 @@ class PickledDiskMap(MutableMapping[Any, Any]):
     """A mapping of any picklable keys and values in a table: keys by ``repr``, insertion order kept.
 
     Like :class:`DiskMap`, writes wait in a small buffer (pickled at once, so a
-    value read back is a copy, as from the table) and are stored in batches.
+    value read back is a copy, as from the table) and are stored in batches of
+    at most :attr:`_BATCH` pairs or :attr:`_BATCH_BYTES` (reusable blocks can be large).
     """
 
     _BATCH = 2048
+    _BATCH_BYTES = 1 << 20
 
     def __init__(self, database: IndexDatabase, table: str) -> None:
         self.database = database
@@ -220,6 +222,7 @@ class PickledDiskMap(MutableMapping[Any, Any]):
         self._set = (f"INSERT INTO {self.table} (k, key, v) VALUES (?, ?, ?) "
                      "ON CONFLICT (k) DO UPDATE SET v = excluded.v")  # a key written again keeps its place
         self._pending: dict[str, tuple[bytes, bytes]] = {}
+        self._pending_bytes = 0
 
     def __getstate__(self) -> dict[str, object]:
         self.flush()
@@ -236,6 +239,7 @@ class PickledDiskMap(MutableMapping[Any, Any]):
             self.database.connection.executemany(
                 self._set, [(k, key, value) for k, (key, value) in self._pending.items()])
             self._pending.clear()
+            self._pending_bytes = 0
 
     def __getitem__(self, key: Any) -> Any:
         k = repr(key)
@@ -248,8 +252,10 @@ class PickledDiskMap(MutableMapping[Any, Any]):
         return pickle.loads(row[0])
 
     def __setitem__(self, key: Any, value: Any) -> None:
-        self._pending[repr(key)] = (pickle.dumps(key), pickle.dumps(value))
-        if len(self._pending) >= self._BATCH:
+        pickled = pickle.dumps(value)
+        self._pending[repr(key)] = (pickle.dumps(key), pickled)
+        self._pending_bytes += len(pickled)
+        if len(self._pending) >= self._BATCH or self._pending_bytes >= self._BATCH_BYTES:
             self.flush()
 
     def __delitem__(self, key: Any) -> None:
