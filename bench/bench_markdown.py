@@ -14,7 +14,11 @@ Before each run the file system is settled (:func:`settle_file_system`):
 ext4 makes creating files slow for minutes after many were deleted (the
 previous run's output), and that cost is the kernel's, not the converter's.
 The CPU time of the run (user and system, summed over its processes) is
-printed beside the wall time.
+printed beside the wall time, and so is the time of a fixed pure-Python loop
+measured just before and just after the run (:func:`reference_loop_seconds`):
+this machine's speed changes by up to 3x within minutes, and the loop says
+which speed a figure was measured at (when the two differ, the speed changed
+during the run).
 """
 
 from __future__ import annotations
@@ -75,6 +79,18 @@ def settle_file_system(path: str) -> str:
     return done
 
 
+def reference_loop_seconds() -> float:
+    """CPU time of five million additions in a Python loop (best of two): the machine's speed now."""
+    best = float("inf")
+    for _ in range(2):
+        start = time.process_time()
+        total = 0
+        for i in range(5_000_000):
+            total += i
+        best = min(best, time.process_time() - start)
+    return best
+
+
 def measure(path: str, jobs: int, reader_jobs: int | None) -> dict[str, float]:
     out = tempfile.mkdtemp(prefix="bench-md-")
     try:
@@ -82,12 +98,14 @@ def measure(path: str, jobs: int, reader_jobs: int | None) -> dict[str, float]:
         if reader_jobs is not None:
             command += ["--reader-jobs", str(reader_jobs)]
         settled = settle_file_system(path)
+        before = reference_loop_seconds()
         process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
         memory = TreePeak(process.pid)
         output = process.communicate()[0]
         result = json.loads(output)
         result["tree_rss_peak_mb"], result["tree_pss_peak_mb"] = memory.stop()
         result["settled"] = settled
+        result["reference_loop_seconds"] = (before, reference_loop_seconds())
     finally:
         shutil.rmtree(out, ignore_errors=True)
     return result
@@ -115,7 +133,8 @@ def main() -> None:
                   f"{megabytes / r['seconds']:.1f} MB/s, {r['written']} files, "
                   f"CPU {r['user']:.1f} s user + {r['system']:.1f} s system, "
                   f"peak tree RSS {r['tree_rss_peak_mb']:.0f} MB (PSS {r['tree_pss_peak_mb']:.0f} MB; "
-                  f"ru_maxrss self+largest worker {r['maxrss_self_plus_largest_child_mb']:.0f} MB); {r['settled']}")
+                  f"ru_maxrss self+largest worker {r['maxrss_self_plus_largest_child_mb']:.0f} MB); {r['settled']}; "
+                  "reference loop {:.2f} s before, {:.2f} s after".format(*r["reference_loop_seconds"]))
 
 
 if __name__ == "__main__":
