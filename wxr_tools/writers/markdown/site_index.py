@@ -70,9 +70,12 @@ class SiteIndex:
         return self.attachment_files.get(str(post_id))
 
 
-@dataclass(slots=True)
-class PostSummary:
-    """What pass 1 needs of one item: worked out from the item alone, wherever it was parsed."""
+class PostSummary(msgspec.Struct):
+    """What pass 1 needs of one item: worked out from the item alone, wherever it was parsed.
+
+    A struct, not a dataclass: summaries come back from the reader's workers
+    pickled, and a struct pickles as its class and a tuple of its fields, in C.
+    """
 
     id: int
     type: str
