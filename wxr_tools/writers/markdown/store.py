@@ -52,9 +52,9 @@ class IndexDatabase:
         self._pid = 0
         self.written = None if read_only else KeyFilter()
         """Which keys this process wrote, per table: a "no" answers a look-up without a query."""
-        self._buffered: list[DiskMap] = []
+        self._buffered: list[DiskMap | PickledDiskMap] = []
 
-    def flush_on_commit(self, table: DiskMap) -> None:
+    def flush_on_commit(self, table: DiskMap | PickledDiskMap) -> None:
         """Have ``table``'s buffered writes stored whenever the database commits."""
         self._buffered.append(table)
 
