@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 import tomli_w
@@ -88,6 +89,18 @@ _IMPLICIT_PLAIN = (True, False)
 _IMPLICIT_QUOTED = (False, True)
 
 
+def _string_event(text: str) -> yaml.ScalarEvent:
+    style = _string_style(text)
+    implicit = _IMPLICIT_PLAIN if style is None else _IMPLICIT_QUOTED
+    return yaml.ScalarEvent(None, None, implicit, text, style=style)
+
+
+_SHORT = 100
+_short_string_event = lru_cache(maxsize=4096)(_string_event)
+"""Short strings recur from post to post (keys, term names, authors): their events are kept,
+at most 4,096 of them (under a megabyte); the emitter only reads an event."""
+
+
 def _events(value: Any, out: list[yaml.Event]) -> None:
     """YAML events for a value: PyYAML's emitter quotes and escapes, we only pick styles.
 
@@ -95,9 +108,7 @@ def _events(value: Any, out: list[yaml.Event]) -> None:
     cost more than the emitting itself on front matter with many terms.
     """
     if isinstance(value, str):
-        style = _string_style(value)
-        implicit = _IMPLICIT_PLAIN if style is None else _IMPLICIT_QUOTED
-        out.append(yaml.ScalarEvent(None, None, implicit, value, style=style))
+        out.append(_short_string_event(value) if len(value) <= _SHORT else _string_event(value))
     elif isinstance(value, bool):
         out.append(yaml.ScalarEvent(None, None, _IMPLICIT_PLAIN, "true" if value else "false"))
     elif isinstance(value, int):
