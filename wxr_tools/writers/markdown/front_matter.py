@@ -96,9 +96,9 @@ def _string_event(text: str) -> yaml.ScalarEvent:
 
 
 _SHORT = 100
-_short_string_event = lru_cache(maxsize=4096)(_string_event)
+_short_string_event = lru_cache(maxsize=1024)(_string_event)
 """Short strings recur from post to post (keys, term names, authors): their events are kept,
-at most 4,096 of them (under a megabyte); the emitter only reads an event."""
+at most 1,024 of them (a third of a megabyte); the emitter only reads an event."""
 
 
 def _events(value: Any, out: list[yaml.Event]) -> None:

@@ -107,7 +107,7 @@ class _Renderer:
         self.preset = preset
         self.fields = fields
         self.index = index
-        self.rewrite_links = LinkRewriter(index.links, remember=4096)  # the index is complete
+        self.rewrite_links = LinkRewriter(index.links, remember=1024)  # the index is complete
         self.content_options = ContentOptions(shortcode_map=dict(options.shortcode_map),
                                               unsafe_html=options.unsafe_html,
                                               html_steps=(self.rewrite_links,))
