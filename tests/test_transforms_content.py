@@ -198,12 +198,16 @@ def test_an_entity_written_as_text_stays_text() -> None:
 
 def test_control_characters_are_dropped_and_a_refused_body_is_kept_as_html(monkeypatch) -> None:
     assert html_to_markdown("<p>a\x08\x08\x08\x08\x08\x08\x08\x08b\x00</p>") == "ab\n"
-    from html_to_markdown import _html_to_markdown as converter
+    import importlib
+
+    import html_to_markdown as converter
+
+    module = importlib.import_module("wxr_tools.transforms.html_to_markdown")  # the package's name is the function
 
     def refuse(*args, **kwargs):
         raise converter.InvalidInputError("binary data detected")
 
-    monkeypatch.setattr(converter, "convert", refuse)
+    monkeypatch.setattr(module, "_convert", refuse)
     assert html_to_markdown("<p>Kept <em>whole</em></p>") == "<p>Kept <em>whole</em></p>\n"
 
 
@@ -213,8 +217,10 @@ def test_the_options_built_once_are_those_the_converters_public_api_builds() -> 
     import html_to_markdown as converter
     from html_to_markdown.api import _to_rust_conversion_options
 
-    from wxr_tools.transforms.html_to_markdown import _OPTIONS
+    from wxr_tools.transforms.html_to_markdown import _convert
 
+    assert _convert.func is not converter.convert, "the installed release has no compiled convert we know"
+    ours = _convert.keywords["options"]
     public = _to_rust_conversion_options(converter.ConversionOptions(
         bullets="*", escape_asterisks=True, escape_underscores=False, expand_abbreviations=False,
         extract_metadata=False, hidden_content="all", highlight_style="none", preserve_tags=["sub", "sup"],
@@ -224,9 +230,25 @@ def test_the_options_built_once_are_those_the_converters_public_api_builds() -> 
     for name in fields:
         if name == "preprocessing":
             for part in ("enabled", "preset", "remove_navigation", "remove_forms"):
-                assert getattr(_OPTIONS.preprocessing, part) == getattr(public.preprocessing, part), part
+                assert getattr(ours.preprocessing, part) == getattr(public.preprocessing, part), part
         else:
-            assert repr(getattr(_OPTIONS, name)) == repr(getattr(public, name)), name
+            assert repr(getattr(ours, name)) == repr(getattr(public, name)), name
+
+
+def test_a_release_without_the_compiled_module_converts_through_the_public_api(monkeypatch) -> None:
+    import sys
+
+    import html_to_markdown as converter
+
+    from wxr_tools.transforms.html_to_markdown import _bind_converter, _convert
+
+    html = ("<h2>T</h2><p>a * b, x_y, <mark>m</mark> H<sub>2</sub>O <abbr title='t'>A</abbr></p>"
+            "<nav><a href='/x'>menu</a></nav><ul><li>one</li></ul><p hidden>h</p>")
+    monkeypatch.delattr(converter, "_html_to_markdown")
+    monkeypatch.setitem(sys.modules, "html_to_markdown._html_to_markdown", None)  # the import now fails
+    fallback = _bind_converter()
+    assert fallback.func is converter.convert
+    assert fallback(html).content == _convert(html).content
 
 
 def test_no_break_spaces_stay_and_spacer_paragraphs_go() -> None:

@@ -32,8 +32,10 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Sequence
+from functools import partial
+from typing import Any
 
-from html_to_markdown import _html_to_markdown as compiled_converter  # see _OPTIONS
+import html_to_markdown as converter
 import lxml.etree
 import lxml.html
 
@@ -298,20 +300,41 @@ def _trim_line_end(m: re.Match[str]) -> str:
     return ""
 
 
-_OPTIONS = compiled_converter.ConversionOptions(
+_SETTINGS: dict[str, Any] = dict(  # the rest as the converter's defaults
     bullets="*",
     escape_asterisks=True,  # a "*" in text never starts emphasis
     escape_underscores=False,  # an escaped "_" would cut bare URLs in text short where Markdown links them
     expand_abbreviations=False,
     extract_metadata=False,
-    hidden_content=compiled_converter.HiddenContent.ALL,  # the author's hidden text is still the author's text
-    highlight_style=compiled_converter.HighlightStyle.NONE,  # "==mark==" is not CommonMark: keep the words
-    preprocessing=compiled_converter.PreprocessingOptions(  # no navigation or form removal inside content
-        enabled=False, preset=compiled_converter.PreprocessingPreset.STANDARD),
+    hidden_content=converter.HiddenContent.ALL,  # the author's hidden text is still the author's text
+    highlight_style=converter.HighlightStyle.NONE,  # "==mark==" is not CommonMark: keep the words
     preserve_tags=["sub", "sup"],
 )
-"""The converter's options (the rest as its defaults), built once for its compiled module:
-the public ``convert()`` rebuilds them from Python on every call, 30 µs, as long as a short post takes."""
+_PREPROCESSING: dict[str, Any] = dict(  # no navigation or form removal inside content
+    enabled=False, preset=converter.PreprocessingPreset.STANDARD)
+
+
+def _bind_converter() -> Callable[[str], Any]:
+    """html-to-markdown's ``convert`` with our settings, as fast as the installed release allows.
+
+    Its compiled module's own ``convert`` takes options built once; the public
+    ``convert()`` rebuilds them from Python on every call (30 µs, as long as a short
+    post takes). A release that moves that private module gets the public function:
+    slower, the same Markdown.
+    """
+    try:
+        from html_to_markdown import _html_to_markdown as compiled
+
+        options = compiled.ConversionOptions(
+            **_SETTINGS, preprocessing=compiled.PreprocessingOptions(**_PREPROCESSING))
+    except (ImportError, AttributeError, TypeError):
+        public = converter.ConversionOptions(
+            **_SETTINGS, preprocessing=converter.PreprocessingOptions(**_PREPROCESSING))
+        return partial(converter.convert, options=public)
+    return partial(compiled.convert, options=options)
+
+
+_convert = _bind_converter()
 
 
 def html_to_markdown(html_text: str, unsafe_html: str = "drop",
@@ -342,8 +365,8 @@ def html_to_markdown(html_text: str, unsafe_html: str = "drop",
     else:  # nothing to take out: skip the tree (most bodies)
         prepared = html_text
     try:
-        markdown = compiled_converter.convert(prepared, _OPTIONS).content
-    except compiled_converter.ConversionError:  # refused (it guards against binary data): keep the HTML itself,
+        markdown = _convert(prepared).content
+    except converter.ConversionError:  # refused (it guards against binary data): keep the HTML itself,
         markdown = prepared + "\n"  # which Markdown passes through, rather than lose the post
     if _NBSP in markdown:
         markdown = _NBSP_ONLY_LINE_RE.sub("", markdown)  # a spacer paragraph (<p>&nbsp;</p>) shows nothing
