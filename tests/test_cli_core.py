@@ -61,6 +61,9 @@ def test_usage_and_io_errors_exit_2_in_one_line(tmp_path: Path) -> None:
     missing = runner.invoke(app, ["convert", str(tmp_path / "absent.xml"), "--to", "json"])
     assert missing.exit_code == 2
     assert "no such file" in missing.output and "Traceback" not in missing.output
+    for command in ("convert", "info", "validate"):  # "" (an unset shell variable) is not the current folder
+        empty = runner.invoke(app, [command, ""])
+        assert empty.exit_code == 2 and "an input path is empty" in empty.output, command
     unknown = runner.invoke(app, ["convert", SEED, "--to", "docx"])
     assert unknown.exit_code == 2 and "unknown output format 'docx'" in unknown.output
 

@@ -143,3 +143,11 @@ def test_missing_and_empty_gzip_inputs(tmp_path: Path) -> None:
     empty.write_bytes(b"")
     with pytest.raises(WxrReadError, match="empty"):
         read_wxr(empty)
+
+
+@pytest.mark.parametrize("from_format", [None, "wxr", "pages"])
+def test_an_empty_input_path_is_refused_not_read_as_the_current_folder(from_format: str | None) -> None:
+    from wxr_tools.readers import open_source
+
+    with pytest.raises(WxrReadError, match="an input path is empty"):
+        open_source([str(FIXTURES / "awen-therapy.xml"), ""], from_format=from_format)

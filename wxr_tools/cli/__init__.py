@@ -27,9 +27,18 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+
+
+def input_path(value: str) -> Path:
+    """An input argument as a path; an empty one (an unset shell variable) is refused, not read as "."."""
+    if not value:
+        raise typer.BadParameter("an input path is empty: name an export file or folder (is a shell variable unset?)")
+    return Path(value)
+
+
 Inputs = Annotated[list[Path], typer.Argument(help="WXR exports (.xml, .xml.gz, .zip, split parts), saved pages "
                                                    "(an .html file or a folder), or wxr-tools JSON.",
-                                              show_default=False)]
+                                              show_default=False, parser=input_path)]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no diagnostics on stderr.")]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Also print info-level diagnostics.")]
 Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")]

@@ -13,7 +13,7 @@ from ..validate import RULES, validate as validate_paths
 from ..validate.config import load_config
 from ..validate.engine import expand_paths
 from ..validate.report import render
-from . import Debug, Quiet, Verbose, app
+from . import Debug, Quiet, Verbose, app, input_path
 from .console import interactive, progress_bar, user_errors
 
 
@@ -44,7 +44,7 @@ def _total_bytes(paths: list[Path]) -> int | None:
 @app.command()
 def validate(
     inputs: Annotated[list[Path], typer.Argument(help="WXR exports (.xml, .xml.gz, .zip) or folders holding them.",
-                                                 show_default=False)],
+                                                 show_default=False, parser=input_path)],
     select: Annotated[Codes, typer.Option("--select", "-s", help="Report only these rule codes or prefixes "
                                           "(comma-separated or repeated), e.g. WXR1,WXR201.")] = None,
     ignore: Annotated[Codes, typer.Option("--ignore", "-i", help="Do not report these codes or prefixes.")] = None,

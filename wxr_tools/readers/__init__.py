@@ -40,6 +40,8 @@ def open_source(inputs: Sequence[InputLike], *, from_format: str | None = None,
     """Open inputs as one site to stream, detecting their kind unless ``from_format`` says."""
     if not inputs:
         raise WxrReadError("no input given", hint="name at least one export file")
+    if any(isinstance(item, str) and not item for item in inputs):  # "" would read the current folder
+        raise WxrReadError("an input path is empty", hint="name an export file or folder (is a shell variable unset?)")
     kind = from_format or detect_format(inputs[0])
     if kind == "wxr":
         return open_wxr(*inputs, on_bytes=on_bytes)
