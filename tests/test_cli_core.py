@@ -64,6 +64,8 @@ def test_usage_and_io_errors_exit_2_in_one_line(tmp_path: Path) -> None:
     for command in ("convert", "info", "validate"):  # "" (an unset shell variable) is not the current folder
         empty = runner.invoke(app, [command, ""])
         assert empty.exit_code == 2 and "an input path is empty" in empty.output, command
+    empty_pages = runner.invoke(app, ["convert", SEED, "--pages", "", "--to", "json"])
+    assert empty_pages.exit_code == 2 and "an input path is empty" in empty_pages.output
     unknown = runner.invoke(app, ["convert", SEED, "--to", "docx"])
     assert unknown.exit_code == 2 and "unknown output format 'docx'" in unknown.output
 

@@ -69,7 +69,8 @@ def convert(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Read everything and report what would be written; "
                                           "write nothing.")] = False,
     pages: Annotated[Optional[Path], typer.Option("--pages", help="Saved pages of the same site (a file or folder): "
-                                                  "fill what the export lacks (bios, comments, term descriptions).")] = None,
+                                                  "fill what the export lacks (bios, comments, term descriptions).",
+                                                  parser=input_path, metavar="<path>")] = None,
     dialect: Annotated[Optional[str], typer.Option("--dialect", help="With --to sql: sqlite (default), postgres or mysql.")] = None,
     dsn: Annotated[Optional[str], typer.Option("--dsn", help="With --to postgres or mysql: the database to load into "
                                                 "(postgresql://user@host/db, mysql://user:password@host/db).")] = None,
