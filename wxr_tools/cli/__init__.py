@@ -28,7 +28,6 @@ app = typer.Typer(
 )
 
 
-
 def input_path(value: str) -> Path:
     """An input argument as a path; an empty one (an unset shell variable) is refused, not read as "."."""
     if not value:
