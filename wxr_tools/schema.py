@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 from importlib import resources
 from typing import Any, Literal
@@ -19,7 +20,7 @@ def build_schema(form: Literal["json", "jsonl"] = "json") -> dict[str, Any]:
         schema = msgspec.json.schema(Site)
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["title"] = "wxr-tools site document"
-        return schema
+        return _tidy(schema)
     kinds = {"author": Author, "term": Term, "post": Post}
     _, components = msgspec.json.schema_components([Site, *kinds.values()],
                                                            ref_template="#/$defs/{name}")
@@ -41,12 +42,46 @@ def build_schema(form: Literal["json", "jsonl"] = "json") -> dict[str, Any]:
             "required": ["record", *definition.get("required", [])],
             "additionalProperties": False,
         })
-    return {
+    return _tidy({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "wxr-tools JSON Lines record",
         "oneOf": variants,
         "$defs": components,
-    }
+    })
+
+
+def _tidy(node: Any) -> Any:
+    """Descriptions dedented: msgspec releases differ in whether they dedent docstrings."""
+    if isinstance(node, dict):
+        return {key: inspect.cleandoc(value) if key == "description" and isinstance(value, str) else _tidy(value)
+                for key, value in node.items()}
+    if isinstance(node, list):
+        return [_tidy(item) for item in node]
+    return node
+
+
+def schema_meaning(schema: dict[str, Any]) -> Any:
+    """A schema with every ``$ref`` replaced by what it names and descriptions dedented.
+
+    Two schemas that validate the same documents the same way have the same
+    meaning whatever layout the generator chose (definitions inlined or
+    referenced); the shipped files are compared to the model this way.
+    """
+    definitions = schema.get("$defs", {})
+
+    def resolve(node: Any, seen: tuple[str, ...]) -> Any:
+        if isinstance(node, list):
+            return [resolve(item, seen) for item in node]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/") and ref not in seen:
+            rest = {key: value for key, value in node.items() if key != "$ref"}
+            target = resolve(definitions[ref.removeprefix("#/$defs/")], (*seen, ref))
+            return {**target, **resolve(rest, seen)}
+        return {key: resolve(value, seen) for key, value in node.items() if key != "$defs"}
+
+    return _tidy(resolve(schema, ()))
 
 
 def packaged_schema(form: Literal["json", "jsonl"] = "json") -> dict[str, Any]:
