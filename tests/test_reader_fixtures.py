@@ -13,7 +13,7 @@ import pytest
 from wxr_tools import open_wxr, read_wxr
 from wxr_tools.errors import WxrReadError
 
-from corpus import FIXTURES
+from corpus import FIXTURES, shared_path
 
 BROKEN = FIXTURES / "broken"
 
@@ -40,7 +40,7 @@ def test_seed_post_is_read_whole() -> None:
     ("undeclared-atom-prefix.xml", {"WXR107"}, ["One", "Two"]),
     ("cdata-closed-early.xml", {"WXR100", "WXR105"}, ["Code sample", "After"]),
     ("nested-cdata.xml", {"WXR100", "WXR105"}, ["Nested"]),
-    ("truncated.xml", {"WXR100", "WXR108"}, ["Whole", "Cut"]),
+    ("truncated.xml", {"WXR100", "WXR108", "WXR141"}, ["Whole", "Cut"]),  # the cut item: no status, a draft
     ("php-warning-before-xml.xml", {"WXR100", "WXR106"}, ["After the warning"]),
     ("invalid-utf8.xml", {"WXR100", "WXR102"}, ["Café"]),
     ("byte-order-mark.xml", set(), ["BOM"]),
@@ -151,3 +151,41 @@ def test_an_empty_input_path_is_refused_not_read_as_the_current_folder(from_form
 
     with pytest.raises(WxrReadError, match="an input path is empty"):
         open_source([str(FIXTURES / "awen-therapy.xml"), ""], from_format=from_format)
+
+
+def test_an_item_without_a_status_is_a_draft_as_wordpress_inserts_it() -> None:
+    export = open_wxr(FIXTURES / "validate" / "WXR141-bad.xml")
+    page = next(p for p in export.posts() if p.type == "page")
+    assert page.status == "draft"
+    [found] = [d for d in export.diagnostics if d.code == "WXR141"]
+    assert (found.severity, found.action) == ("warning", "read as draft") and found.line
+
+
+def test_an_unknown_status_is_a_draft_and_its_value_is_kept(tmp_path: Path) -> None:
+    text = (FIXTURES / "validate" / "clean.xml").read_text("utf-8").replace(
+        "<wp:status><![CDATA[publish]]></wp:status>", "<wp:status><![CDATA[wc-completed]]></wp:status>", 1)
+    path = tmp_path / "unknown-status.xml"
+    path.write_text(text, "utf-8")
+    export = open_wxr(path)
+    post = next(iter(export.posts()))
+    assert post.status == "draft" and ("wp:status", "wc-completed") in [(m.key, m.value) for m in post.extra]
+    assert [d.code for d in export.diagnostics] == ["WXR141"]
+
+
+def test_the_hijacked_namespace_item_is_not_published() -> None:
+    path = shared_path("corpus", "wxr", "wordpress-importer", "historical", "phpunit__namespace-attacks.xml")
+    hijacked = next(p for p in read_wxr(path).posts if p.title == "Hijacked Namespace")
+    assert hijacked.status == "draft"
+
+
+def test_a_custom_post_type_is_kept_and_reported_once(tmp_path: Path) -> None:
+    text = (FIXTURES / "validate" / "clean.xml").read_text("utf-8").replace(
+        "<wp:post_type><![CDATA[post]]></wp:post_type>", "<wp:post_type><![CDATA[product]]></wp:post_type>")
+    text = text.replace("<wp:post_type><![CDATA[page]]></wp:post_type>",
+                        "<wp:post_type><![CDATA[product]]></wp:post_type>")
+    path = tmp_path / "products.xml"
+    path.write_text(text, "utf-8")
+    export = open_wxr(path)
+    assert [p.type for p in export.posts()] == ["product", "product", "attachment"]
+    reported = [d for d in export.diagnostics if d.code == "WXR142"]
+    assert len(reported) == 1 and "'product'" in reported[0].message and reported[0].severity == "info"

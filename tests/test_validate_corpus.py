@@ -56,5 +56,7 @@ def test_what_a_real_wordpress_wrote_passes() -> None:
     if not path.is_file():
         pytest.skip("../shared/realwp is not here")
     result = validate([path], strict=True)
-    assert result.findings == []
+    # Only a note: its "book" type was registered by a plugin, which WXR142 reports.
+    assert [(f.code, f.severity) for f in result.findings] == [("WXR142", "info")]
+    assert "'book'" in result.findings[0].message
     assert result.exit_code == 0

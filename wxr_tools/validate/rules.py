@@ -118,6 +118,14 @@ _RULES = [
     _rule("WXR140", "warning", "an item without a post id",
           "<item><title>Hello</title>...  (no wp:post_id)",
           "Given the id of its guid (?p=N) or a negative one. Importers may merge or drop such items."),
+    _rule("WXR141", "warning", "an item without a status, or with one WordPress does not register",
+          "<item>...<wp:post_type>post</wp:post_type>  (no wp:status)",
+          "Read as a draft, as WordPress's wp_insert_post stores it: never published by mistake. An unknown "
+          "value is kept in the post's extra as wp:status."),
+    _rule("WXR142", "info", "a post type that is not one of WordPress's own",
+          "<wp:post_type>product</wp:post_type>",
+          "Kept with its type, reported once per type. A plugin or theme registered it; writers write only "
+          "the types they are asked for (--post-types)."),
     # -- model-level checks ------------------------------------------------
     _rule("WXR200", "warning", "a required channel field is missing",
           "<channel><title>Blog</title>  (no <link> or <wp:base_site_url>)",

@@ -28,6 +28,7 @@ _INFO_FIELDS = {
     "wp:base_site_url": "base_site_url", "wp:base_blog_url": "base_blog_url",
 }
 _TERM_KINDS = ("wp:category", "wp:tag", "wp:term")
+_ONCE_PER_EXPORT = frozenset({"WXR142"})
 T = TypeVar("T")
 
 
@@ -61,11 +62,14 @@ class WxrExport:
     @property
     def diagnostics(self) -> list[Diagnostic]:
         """Every problem found: in the channel data, and in the last full pass over the posts."""
-        seen: set[Diagnostic] = set()
+        seen: set[object] = set()
         unique = []
         for diagnostic in self._header_log.items + self._posts_log.items:
-            if diagnostic not in seen:  # the posts pass re-reads the channel: report once
-                seen.add(diagnostic)
+            # The posts pass re-reads the channel: report once. Parallel chunks each
+            # report a custom post type they meet: report it once per export.
+            key = (diagnostic.code, diagnostic.message) if diagnostic.code in _ONCE_PER_EXPORT else diagnostic
+            if key not in seen:
+                seen.add(key)
                 unique.append(diagnostic)
         return unique
 

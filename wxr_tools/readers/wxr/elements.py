@@ -26,6 +26,45 @@ class Context:
         self.log = log
         self.file = file
         self.max_field_size = max_field_size
+        self.custom_types: set[str] = set()
+        """Post types not WordPress's own, reported once each (an export may hold thousands)."""
+
+
+POST_STATUSES = frozenset({"publish", "future", "draft", "pending", "private", "trash", "auto-draft", "inherit",
+                           "request-pending", "request-confirmed", "request-failed", "request-completed"})
+"""The statuses WordPress core registers (``register_post_status``); any other reads as ``draft``."""
+CORE_POST_TYPES = frozenset({
+    "post", "page", "attachment", "revision", "nav_menu_item", "custom_css", "customize_changeset",
+    "oembed_cache", "user_request", "wp_block", "wp_template", "wp_template_part", "wp_global_styles",
+    "wp_navigation", "wp_font_family", "wp_font_face"})
+"""The post types WordPress core registers; others (a plugin's ``product``) are kept and reported."""
+
+
+def _status(raw: str, element: etree._Element, ctx: Context, extra: list[Meta]) -> str:
+    """The item's status as WordPress reads it: a missing or unknown one makes a draft, never a publication.
+
+    ``wp_insert_post`` stores an empty status as ``draft``; an unknown one (a
+    plugin's, or a damaged file) is not trusted to mean public. The raw value
+    is kept in ``extra`` so nothing is lost.
+    """
+    status = raw.strip()
+    if status in POST_STATUSES:
+        return status
+    if status:
+        extra.append(Meta(key="wp:status", value=status))
+    what = f"status {status!r} is not one WordPress registers" if status else "an item without a <wp:status>"
+    ctx.log.add("WXR141", "warning", what, file=ctx.file, line=element.sourceline,
+                action="read as draft" + ("; the value is kept in extra as wp:status" if status else ""))
+    return "draft"
+
+
+def _post_type(raw: str, element: etree._Element, ctx: Context) -> str:
+    post_type = raw.strip() or "post"
+    if post_type not in CORE_POST_TYPES and post_type not in ctx.custom_types:
+        ctx.custom_types.add(post_type)
+        ctx.log.add("WXR142", "info", f"post type {post_type!r} is not one of WordPress's own (a plugin's or "
+                    "a theme's)", file=ctx.file, line=element.sourceline, action="kept with its type")
+    return post_type
 
 
 def text_of(element: etree._Element) -> str:
@@ -258,8 +297,8 @@ def read_item(element: etree._Element, ctx: Context) -> Post:
     post_id = _int(values.get("wp:post_id", ""), "post id", element, ctx)
     return Post(
         id=post_id if post_id is not None else 0,
-        type=values.get("wp:post_type", "").strip() or "post",
-        status=values.get("wp:status", "").strip() or "publish",
+        type=_post_type(values.get("wp:post_type", ""), element, ctx),
+        status=_status(values.get("wp:status", ""), element, ctx, extra),
         title=values.get("title", ""),
         slug=values.get("wp:post_name", "").strip(),
         url=values.get("link", "").strip(),
