@@ -1,14 +1,15 @@
 """Wall time, throughput, files written and peak memory of WXR -> Markdown (Hugo preset).
 
-    python bench/bench_markdown.py bench/data/scaled-100mb.xml [--jobs 1 --jobs 0] [--reader-jobs N]
+    python bench/bench_markdown.py bench/data/scaled-100mb.xml [--jobs 1 --jobs 0]
 
 Each measurement runs in its own process. Peak memory is of the whole
 process tree (the writer and its workers), sampled from ``/proc`` every
 50 ms: RSS summed over the tree (counts pages shared after ``fork`` once
 per process, so it overstates) and PSS summed (shared pages split between
 their users: the memory the tree really holds). ``ru_maxrss`` of the
-process plus its largest worker is printed too. ``--jobs 0`` = all cores;
-the reader gets the same number of processes unless ``--reader-jobs`` says.
+process plus its largest worker is printed too. The run is the library's
+``convert()``, as ``wxr convert`` calls it: ``--jobs`` processes in all, one
+pool for reader and writer (``--jobs 0`` = the cores available).
 
 Before each run the file system is settled (:func:`settle_file_system`):
 ext4 makes creating files slow for minutes after many were deleted (the
@@ -37,23 +38,21 @@ from pathlib import Path
 from proc_memory import TreePeak
 
 
-def run_one(path: str, jobs: int, reader_jobs: int | None, out: str) -> None:
+def run_one(path: str, jobs: int, out: str) -> None:
     """In the measured process: convert and print the figures it knows as JSON."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from wxr_tools import open_wxr
-    from wxr_tools.writers.markdown import MarkdownOptions, write_markdown
+    from wxr_tools.convert import convert
 
     start = time.perf_counter()
     cpu_start = os.times()
-    source = open_wxr(path, jobs=(jobs if reader_jobs is None else reader_jobs) or None)
-    report = write_markdown(source, Path(out), MarkdownOptions(preset="hugo", jobs=jobs or None))
+    report = convert([path], to="markdown", out=out, preset="hugo", jobs=jobs or None)
     seconds = time.perf_counter() - start
     cpu = os.times()
     user = cpu.user + cpu.children_user - cpu_start.user - cpu_start.children_user
     system = cpu.system + cpu.children_system - cpu_start.system - cpu_start.children_system
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(json.dumps({"seconds": seconds, "written": report.written, "user": user, "system": system,
+    print(json.dumps({"seconds": seconds, "written": report.posts_written, "user": user, "system": system,
                       "maxrss_self_plus_largest_child_mb": (own + workers) / 1024}))
 
 
@@ -91,12 +90,10 @@ def reference_loop_seconds() -> float:
     return best
 
 
-def measure(path: str, jobs: int, reader_jobs: int | None) -> dict[str, float]:
+def measure(path: str, jobs: int) -> dict[str, float]:
     out = tempfile.mkdtemp(prefix="bench-md-")
     try:
-        command = [sys.executable, __file__, "--child", path, "--jobs", str(jobs), "--out", out]
-        if reader_jobs is not None:
-            command += ["--reader-jobs", str(reader_jobs)]
+        command = [sys.executable, __file__, "--child", path, "--jobs", str(jobs), "--out", out + "/site"]
         settled = settle_file_system(path)
         before = reference_loop_seconds()
         process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
@@ -114,21 +111,18 @@ def measure(path: str, jobs: int, reader_jobs: int | None) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("inputs", nargs="+")
-    parser.add_argument("--jobs", type=int, action="append", help="0 = all cores (default: 1 and 0)")
-    parser.add_argument("--reader-jobs", type=int, help="reader processes (default: as --jobs; 0 = all cores)")
+    parser.add_argument("--jobs", type=int, action="append", help="0 = the cores available (default: 1 and 0)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        run_one(args.inputs[0], args.jobs[0], args.reader_jobs, args.out)
+        run_one(args.inputs[0], args.jobs[0], args.out)
         return
     for path in args.inputs:
         megabytes = os.path.getsize(path) / 1e6
         for jobs in args.jobs or [1, 0]:
-            r = measure(path, jobs, args.reader_jobs)
-            label = f"jobs={jobs or os.cpu_count()}"
-            if args.reader_jobs is not None:
-                label += f" reader-jobs={args.reader_jobs or os.cpu_count()}"
+            r = measure(path, jobs)
+            label = f"jobs={jobs or len(os.sched_getaffinity(0))}"
             print(f"{Path(path).name} ({megabytes:.0f} MB) hugo {label}: {r['seconds']:.1f} s, "
                   f"{megabytes / r['seconds']:.1f} MB/s, {r['written']} files, "
                   f"CPU {r['user']:.1f} s user + {r['system']:.1f} s system, "

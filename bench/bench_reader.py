@@ -45,15 +45,16 @@ def run_baseline(path: str) -> dict[str, float]:
 
 def run_jsonl(path: str, jobs: int | None) -> dict[str, float]:
     from wxr_tools import open_wxr
+    from wxr_tools.workers import available_cores, run_pool
     from wxr_tools.writers.json import write_jsonl
 
     memory = TreePeak(os.getpid(), interval=0.02)
     start = time.perf_counter()
-    with open(os.devnull, "wb") as sink:
-        items = write_jsonl(open_wxr(path, jobs=jobs), sink)
+    with open(os.devnull, "wb") as sink, run_pool(jobs) as pool:
+        items = write_jsonl(open_wxr(path, pool=pool), sink).posts_written
     seconds = time.perf_counter() - start
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    workers = (os.cpu_count() or 1) if jobs is None else jobs
+    workers = (jobs or available_cores()) - 1
     return {"seconds": seconds, "items": items, "peak_pss_mb": memory.stop()[1],
             "peak_rss_mb": _peak_rss_mb() + (workers * children if children else 0)}
 

@@ -66,7 +66,7 @@ def run(mode: str, path: str) -> dict[str, float]:
             if mode.startswith("sqlite"):
                 report = write_sqlite(source, Path(tmp) / "site.db")
             else:
-                report = write_sql(source, Path(tmp) / "site.sql", dialect=mode.split("-")[0])
+                report = write_sql(source, Path(tmp) / "site.sql", SqlScriptOptions(dialect=mode.split("-")[0]))
             seconds = time.perf_counter() - start
             rows = sum(report.rows.values())
     return {"seconds": seconds, "cpu": _cpu_seconds() - cpu, "rows": rows, "peak_rss_mb": _peak_rss_mb()}

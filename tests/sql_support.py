@@ -20,7 +20,8 @@ import pytest
 
 from wxr_tools.model import Site
 from wxr_tools.source import Source
-from wxr_tools.writers.sql import get_dialect, load_mysql, load_postgres, write_sql, write_sqlite
+from wxr_tools.writers.sql import (SqliteOptions, SqlScriptOptions, get_dialect, load_mysql, load_postgres, write_sql,
+                                   write_sqlite)
 
 PG = dict(host="127.0.0.1", port=5432, user="postgres")
 MY = dict(host="127.0.0.1", port=3306, user="root", password="")
@@ -143,10 +144,10 @@ def load(target: str, source: Source, tmp: Path, dsns: dict[str, str], *,
     if dialect == "sqlite":
         path = tmp / f"{prefix}.db"
         if how == "direct":
-            report = write_sqlite(source, path, table_prefix=prefix)  # always a whole new file
+            report = write_sqlite(source, path, SqliteOptions(table_prefix=prefix))  # always a whole new file
         else:
             script = tmp / f"{prefix}.sqlite.sql"
-            report = write_sql(source, script, dialect="sqlite", table_prefix=prefix, **modes)
+            report = write_sql(source, script, SqlScriptOptions(dialect="sqlite", table_prefix=prefix, **modes))
             run([client("sqlite3"), "-bail", str(path)], stdin=script)
         return Loaded("sqlite", lambda: sqlite3.connect(path), prefix, report)
     if dialect == "postgres":
@@ -157,7 +158,7 @@ def load(target: str, source: Source, tmp: Path, dsns: dict[str, str], *,
             report = load_postgres(source, dsn, table_prefix=prefix, **modes)
         else:
             script = tmp / f"{prefix}.pg.sql"
-            report = write_sql(source, script, dialect="postgres", table_prefix=prefix, **modes)
+            report = write_sql(source, script, SqlScriptOptions(dialect="postgres", table_prefix=prefix, **modes))
             run([client("psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", dsn, "-f", str(script)])
         return Loaded("postgres", lambda: psycopg.connect(dsn), prefix, report)
     import pymysql
@@ -170,7 +171,7 @@ def load(target: str, source: Source, tmp: Path, dsns: dict[str, str], *,
         report = load_mysql(source, dsn, table_prefix=prefix, **modes)
     else:
         script = tmp / f"{prefix}.my.sql"
-        report = write_sql(source, script, dialect="mysql", table_prefix=prefix, **modes)
+        report = write_sql(source, script, SqlScriptOptions(dialect="mysql", table_prefix=prefix, **modes))
         run([client("mariadb", "mysql"), "-h", args["host"], "-P", str(args["port"]), "-u", args["user"],
              args["database"]], stdin=script)
     return Loaded("mysql", lambda: pymysql.connect(**args, charset="utf8mb4"), prefix, report)

@@ -14,7 +14,7 @@ from wxr_tools import open_wxr, read_wxr
 from wxr_tools.errors import WxrReadError
 from wxr_tools.readers.json import read_json
 from wxr_tools.schema import SCHEMA_FILES, build_schema, packaged_schema, schema_meaning
-from wxr_tools.writers.json import write_json, write_jsonl
+from wxr_tools.writers.json import JsonOptions, write_json, write_jsonl
 
 from corpus import FIXTURES, ROOT, ids, shared_files
 
@@ -80,7 +80,7 @@ def test_passwords_are_written_only_when_asked(tmp_path: Path) -> None:
     write_json(open_wxr(path), out)
     assert b"letmein" not in out.getvalue() and json.loads(out.getvalue())["posts"][0]["protected"] is True
     out = io.BytesIO()
-    write_jsonl(open_wxr(path), out, include_passwords=True)
+    write_jsonl(open_wxr(path), out, JsonOptions(include_passwords=True))
     assert b"letmein" in out.getvalue()
 
 @pytest.mark.parametrize("form", list(SCHEMA_FILES))

@@ -45,7 +45,7 @@ def test_statuses_and_types_decide_what_is_written(tmp_path):
         _post(8, "menu", type="nav_menu_item"), _post(9, "1-revision-v1", type="revision", status="inherit"),
         _post(10, "photo", type="attachment", status="inherit"), _post(11, "novel", type="book"),
     )
-    report = write_markdown(site, tmp_path, MarkdownOptions(jobs=1))
+    report = write_markdown(site, tmp_path, MarkdownOptions())
     files = _by_id(tmp_path)
     assert set(files) == {1, 2, 3, 6, 7}
     assert {i for i, f in files.items() if f.is_draft} == {2, 3, 6, 7}
@@ -59,23 +59,24 @@ def test_statuses_and_types_decide_what_is_written(tmp_path):
 def test_a_second_item_with_a_written_items_id_is_reported_not_written(tmp_path):
     site = _site(_post(1, "first"), _post(1, "again"), _post(2, "about", type="page"),
                  _post(2, "about-again", type="page"), _post(3, "third"))
-    report = write_markdown(site, tmp_path, MarkdownOptions(jobs=1))
+    report = write_markdown(site, tmp_path, MarkdownOptions())
     files = _by_id(tmp_path)
     assert sorted(files) == [1, 2, 3]
     assert files[1].front_matter["title"] == "First" and files[2].front_matter["title"] == "About"
     assert report.decisions["duplicate-id"] == 2
-    assert sum("a second item with this id" in w for w in report.warnings) == 2
+    assert [d.code for d in report.diagnostics] == ["MD002", "MD002"]
+    assert all("a second item with this id" in d.message for d in report.diagnostics)
 
 
 def test_a_permalink_that_is_not_a_url_does_not_stop_the_run(tmp_path):
     site = _site(_post(1, "first", url="http://[broken/first/"), _post(2, "second"))
-    report = write_markdown(site, tmp_path, MarkdownOptions(jobs=1))
-    assert sorted(_by_id(tmp_path)) == [1, 2] and report.written == 2
+    report = write_markdown(site, tmp_path, MarkdownOptions())
+    assert sorted(_by_id(tmp_path)) == [1, 2] and report.posts_written == 2
 
 
 def test_protected_posts_and_custom_types_by_option(tmp_path):
     site = _site(_post(5, "secret", protected=True, password="letmein"), _post(11, "novel", type="book"))
-    write_markdown(site, tmp_path, MarkdownOptions(preset="plain", protected=True, jobs=1,
+    write_markdown(site, tmp_path, MarkdownOptions(preset="plain", protected=True,
                                                    post_types=("post", "book")))
     files = _by_id(tmp_path)
     assert files[5].field("protected") is True
@@ -89,7 +90,7 @@ def test_sibling_pages_with_one_slug_under_two_parents_do_not_collide(tmp_path):
         _post(30, "work", type="page"), _post(31, "team", type="page", parent=30),
         _post(32, "Team", type="page", parent=30), _post(33, "posts", type="page"),
     )
-    write_markdown(site, tmp_path, MarkdownOptions(jobs=1))
+    write_markdown(site, tmp_path, MarkdownOptions())
     paths = {i: f.path.relative_to(tmp_path).as_posix() for i, f in _by_id(tmp_path).items()}
     assert paths == {
         20: "content/about/_index.md", 21: "content/about/team/index.md",
@@ -100,11 +101,11 @@ def test_sibling_pages_with_one_slug_under_two_parents_do_not_collide(tmp_path):
 
 def test_jekyll_layout_dates_files_and_keeps_drafts_apart(tmp_path):
     site = _site(_post(1, "hello"), _post(2, "wip", status="draft", date=None), _post(3, "hello"))
-    report = write_markdown(site, tmp_path, MarkdownOptions(preset="jekyll", jobs=1))
+    report = write_markdown(site, tmp_path, MarkdownOptions(preset="jekyll"))
     paths = {i: f.path.relative_to(tmp_path).as_posix() for i, f in _by_id(tmp_path).items()}
     assert paths == {1: "_posts/2012-01-02-hello.md", 2: "_drafts/wip.md", 3: "_posts/2012-01-04-hello-2.md"}
     assert _by_id(tmp_path)[2].field("published") is False
-    assert any("written as 'hello-2'" in w for w in report.warnings)
+    assert [(d.code, d.action) for d in report.diagnostics] == [("MD001", "written as 'hello-2'")]
 
 
 def test_internal_links_in_every_form_point_to_new_paths(tmp_path):
@@ -117,7 +118,7 @@ def test_internal_links_in_every_form_point_to_new_paths(tmp_path):
         _post(4, "photo", type="attachment", status="inherit", parent=2,
               url=f"{OLD}/2012/01/02/target/photo/", attachment_url=f"{OLD}/wp-content/uploads/photo.jpg"),
     )
-    write_markdown(site, tmp_path, MarkdownOptions(jobs=1))
+    write_markdown(site, tmp_path, MarkdownOptions())
     text = _by_id(tmp_path)[1].body
     assert text.count("(/posts/target/)") == 3
     assert "(/posts/target/#part)" in text
@@ -131,11 +132,11 @@ def test_internal_links_in_every_form_point_to_new_paths(tmp_path):
 
 def test_redirect_snippets_by_option(tmp_path):
     site = _site(_post(2, "target"))
-    write_markdown(site, tmp_path, MarkdownOptions(jobs=1, redirects=("netlify", "nginx", "apache")))
+    write_markdown(site, tmp_path, MarkdownOptions(redirects=("netlify", "nginx", "apache")))
     assert "/2012/01/02/target/ /posts/target/ 301\n" in (tmp_path / "_redirects").read_text()
     assert 'if ($arg_p = "2") { return 301 /posts/target/; }' in (tmp_path / "redirects.nginx.conf").read_text()
     assert "(p|page_id)=2(&|$)" in (tmp_path / "redirects.htaccess").read_text()
-    with pytest.raises(WxrToolsError, match="redirect format"):
+    with pytest.raises(WxrToolsError, match="--redirects .iis. is not one of: netlify, nginx, apache"):
         write_markdown(site, tmp_path, MarkdownOptions(redirects=("iis",)))
 
 
@@ -149,7 +150,7 @@ def _outside_liquid_raw(body: str) -> str:
 @pytest.mark.parametrize("preset", ["hugo", "jekyll", "eleventy"])
 def test_template_syntax_in_content_cannot_run(tmp_path, preset):
     content = "<p>Use {{< youtube abc >}}, {{% note %}}, {{ page.title }} and {% if x %}</p><pre><code>{{ x }}</code></pre>"
-    write_markdown(_site(_post(1, "templates", content=content)), tmp_path, MarkdownOptions(preset=preset, jobs=1))
+    write_markdown(_site(_post(1, "templates", content=content)), tmp_path, MarkdownOptions(preset=preset))
     body = _by_id(tmp_path)[1].body
     if preset == "hugo":
         assert not LIVE_HUGO_SHORTCODE.search(body)
@@ -184,7 +185,7 @@ def _commented_site() -> SiteSource:
 
 
 def test_sidecar_comments_keep_threads_and_drop_personal_data(tmp_path):
-    report = write_markdown(_commented_site(), tmp_path, MarkdownOptions(jobs=1))
+    report = write_markdown(_commented_site(), tmp_path, MarkdownOptions())
     sidecar = yaml.safe_load((tmp_path / "content/posts/talk/comments.yaml").read_text())
     assert [(c["id"], c.get("parent"), c["type"]) for c in sidecar["comments"]] == [
         (1, None, "comment"), (2, 1, "comment"), (3, None, "pingback")]
@@ -195,23 +196,23 @@ def test_sidecar_comments_keep_threads_and_drop_personal_data(tmp_path):
 
 
 def test_comment_personal_data_hashed_or_kept_by_option(tmp_path):
-    write_markdown(_commented_site(), tmp_path / "h", MarkdownOptions(preset="plain", comment_pii="hash", jobs=1))
+    write_markdown(_commented_site(), tmp_path / "h", MarkdownOptions(preset="plain", comment_pii="hash"))
     hashed = yaml.safe_load((tmp_path / "h/posts/talk.comments.yaml").read_text())["comments"][0]
     assert len(hashed["author_email_sha256"]) == 64 and "author_email" not in hashed
     write_markdown(_commented_site(), tmp_path / "k", MarkdownOptions(preset="plain", comment_pii="keep",
-                                                                      include_unapproved=True, jobs=1))
+                                                                      include_unapproved=True))
     kept = yaml.safe_load((tmp_path / "k/posts/talk.comments.yaml").read_text())["comments"]
     assert kept[0]["author_email"] == "ann@example.com"
     assert [c["id"] for c in kept] == [1, 2, 3, 4]
 
 
 def test_comments_in_front_matter_in_a_section_or_nowhere(tmp_path):
-    write_markdown(_commented_site(), tmp_path / "fm", MarkdownOptions(preset="plain", comments="front-matter", jobs=1))
+    write_markdown(_commented_site(), tmp_path / "fm", MarkdownOptions(preset="plain", comments="front-matter"))
     assert [c["id"] for c in _by_id(tmp_path / "fm")[1].field("comments")] == [1, 2, 3]
-    write_markdown(_commented_site(), tmp_path / "s", MarkdownOptions(preset="plain", comments="section", jobs=1))
+    write_markdown(_commented_site(), tmp_path / "s", MarkdownOptions(preset="plain", comments="section"))
     body = _by_id(tmp_path / "s")[1].body
     assert "## Comments" in body and "*In reply to Ann*" in body and "Blog (pingback)" in body
-    write_markdown(_commented_site(), tmp_path / "n", MarkdownOptions(preset="plain", comments="none", jobs=1))
+    write_markdown(_commented_site(), tmp_path / "n", MarkdownOptions(preset="plain", comments="none"))
     assert not list((tmp_path / "n").rglob("*comments.yaml"))
     assert "Comments" not in _by_id(tmp_path / "n")[1].body
 
@@ -221,28 +222,29 @@ def test_front_matter_fields_keys_and_toml(tmp_path):
                                     TermRef(taxonomy="genre", slug="g", name="Sci-Fi")],
                  modified=datetime(2013, 1, 1, tzinfo=PST), meta=[Meta(key="_thumbnail_id", value="9")])
     photo = _post(9, "photo", type="attachment", status="inherit", attachment_url=f"{OLD}/up/p.jpg")
-    write_markdown(_site(post, photo), tmp_path / "t", MarkdownOptions(front_matter="toml", jobs=1))
+    write_markdown(_site(post, photo), tmp_path / "t", MarkdownOptions(front_matter="toml"))
     hugo = _by_id(tmp_path / "t")[1]
     assert hugo.path.read_text().startswith("+++\n")
     assert hugo.front_matter["categories"] == ["Cats & Dogs"] and hugo.front_matter["genre"] == ["Sci-Fi"]
     assert hugo.front_matter["images"] == [f"{OLD}/up/p.jpg"]
     assert hugo.front_matter["lastmod"] == datetime(2013, 1, 1, tzinfo=PST)
     assert hugo.front_matter["params"]["author"] == "Jo \"JD\" O'Doe"
-    write_markdown(_site(post), tmp_path / "a", MarkdownOptions(preset="astro", fields="title:name,date", jobs=1))
+    write_markdown(_site(post), tmp_path / "a", MarkdownOptions(preset="astro", fields="title:name,date"))
     astro = parse_markdown(next((tmp_path / "a").rglob("*.md")))
     assert list(astro.front_matter) == ["name", "pubDate"]
 
 
-def test_bad_options_are_refused_with_a_message(tmp_path):
-    for options in (MarkdownOptions(preset="gatsby"), MarkdownOptions(front_matter="json"),
-                    MarkdownOptions(comments="all"), MarkdownOptions(jobs=-1)):
-        with pytest.raises(WxrToolsError):
-            write_markdown(_site(), tmp_path, options)
+def test_bad_options_are_refused_when_made_with_the_flag_and_the_choices():
+    for values, flag in (({"preset": "gatsby"}, "--preset"), ({"front_matter": "json"}, "--front-matter"),
+                         ({"comments": "all"}, "--comments"), ({"redirects": "netlify,caddy"}, "--redirects")):
+        with pytest.raises(WxrToolsError, match=flag) as raised:
+            MarkdownOptions(**values)
+        assert "is not one of" in str(raised.value) and raised.value.hint
 
 
 def test_astro_always_has_the_fields_its_schema_requires(tmp_path):
     site = _site(_post(1, "undated", status="draft", date=None, modified=datetime(2013, 1, 1, tzinfo=PST)))
-    write_markdown(site, tmp_path, MarkdownOptions(preset="astro", jobs=1))
+    write_markdown(site, tmp_path, MarkdownOptions(preset="astro"))
     astro = _by_id(tmp_path)[1]
     assert astro.front_matter["description"] == ""
     assert astro.front_matter["pubDate"] == datetime(2013, 1, 1, tzinfo=PST)
@@ -250,17 +252,17 @@ def test_astro_always_has_the_fields_its_schema_requires(tmp_path):
 
 def test_summary_for_the_cli_counts_what_was_done(tmp_path):
     site = _site(_post(1, "a"), _post(2, "b", status="trash"), _post(3, "c", status="draft"))
-    summary = write_markdown(site, tmp_path, MarkdownOptions(jobs=1)).summary()
+    summary = write_markdown(site, tmp_path, MarkdownOptions()).summary()
     assert summary["posts_written"] == 2 and summary["drafts"] == 1
     assert summary["skipped"] == {"trash": 1}
     assert json.loads((tmp_path / "report.json").read_text())["skipped"] == {"trash": 1}
 
 
-def test_convert_adapter_takes_cli_style_options(tmp_path):
-    from wxr_tools.writers.markdown import markdown_writer
-
+def test_options_take_cli_style_values(tmp_path):
+    options = MarkdownOptions(preset="plain", post_types="post, book", redirects=["netlify"],
+                              shortcode_map=["caption={{< figure >}}"])
+    assert options.post_types == ("post", "book") and options.redirects == ("netlify",)
+    assert options.shortcode_map == (("caption", "{{< figure >}}"),)
     site = _site(_post(1, "a"), _post(11, "novel", type="book"))
-    summary = markdown_writer(site, str(tmp_path), preset="plain", post_types="post, book",
-                              redirects=["netlify"], jobs=1)
-    assert summary["posts_written"] == 2
+    assert write_markdown(site, tmp_path, options).summary()["posts_written"] == 2
     assert (tmp_path / "book" / "novel.md").exists() and (tmp_path / "_redirects").exists()

@@ -12,10 +12,10 @@ import pytest
 from sql_support import SHARED, client, run
 
 from wxr_tools import open_wxr
-from wxr_tools.errors import UnknownFormatError
 from wxr_tools.model import Author, Comment, Meta, Post, Site, SiteInfo, Term, TermRef
 from wxr_tools.source import SiteSource
-from wxr_tools.writers.sql import SqlWriteError, write_sql, write_sqlite
+from wxr_tools.writers import WriterOptionsError
+from wxr_tools.writers.sql import SqliteOptions, SqlScriptOptions, SqlWriteError, write_sql, write_sqlite
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "awen-therapy.xml"
 
@@ -58,7 +58,7 @@ def test_fts_finds_the_seed_post_in_the_file_and_from_the_sqlite_script(tmp_path
     db = tmp_path / "direct.db"
     write_sqlite(SiteSource(site), db)
     script_db = tmp_path / "script.db"
-    write_sql(SiteSource(site), tmp_path / "site.sql", dialect="sqlite")
+    write_sql(SiteSource(site), tmp_path / "site.sql", SqlScriptOptions(dialect="sqlite"))
     run([client("sqlite3"), "-bail", str(script_db)], stdin=tmp_path / "site.sql")
     for path in (db, script_db):
         found = query(path, "SELECT p.id, p.title FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid"
@@ -89,7 +89,7 @@ def test_a_failed_run_leaves_the_previous_file_and_no_temporary_one(tmp_path: Pa
 def test_a_failed_script_leaves_no_file(tmp_path: Path, dialect: str) -> None:
     site = Site(posts=[Post(id=1, title="one"), Post(id=2, title="two")])
     with pytest.raises(OSError, match="input vanished"):
-        write_sql(FailingSource(site), tmp_path / "dump.sql", dialect=dialect)
+        write_sql(FailingSource(site), tmp_path / "dump.sql", SqlScriptOptions(dialect=dialect))
     assert list(tmp_path.iterdir()) == []
 
 
@@ -109,14 +109,14 @@ def test_post_passwords_are_never_written(tmp_path: Path) -> None:
     assert secret.encode() not in (tmp_path / "site.db").read_bytes()
     assert query(tmp_path / "site.db", "SELECT protected FROM posts") == [(1,)]
     for dialect in ("sqlite", "postgres", "mysql"):
-        write_sql(SiteSource(site), tmp_path / f"{dialect}.sql", dialect=dialect)
+        write_sql(SiteSource(site), tmp_path / f"{dialect}.sql", SqlScriptOptions(dialect=dialect))
         assert secret not in (tmp_path / f"{dialect}.sql").read_text(encoding="utf-8")
 
 
 def test_schema_only_then_data_only_scripts_load_into_sqlite(tmp_path: Path) -> None:
     export = open_wxr(FIXTURE)
-    write_sql(export, tmp_path / "schema.sql", dialect="sqlite", schema_only=True)
-    write_sql(export, tmp_path / "data.sql", dialect="sqlite", data_only=True)
+    write_sql(export, tmp_path / "schema.sql", SqlScriptOptions(dialect="sqlite", schema_only=True))
+    write_sql(export, tmp_path / "data.sql", SqlScriptOptions(dialect="sqlite", data_only=True))
     assert "INSERT" not in (tmp_path / "schema.sql").read_text(encoding="utf-8")
     assert "CREATE TABLE" not in (tmp_path / "data.sql").read_text(encoding="utf-8")
     db = tmp_path / "site.db"
@@ -164,7 +164,7 @@ def test_dangling_parents_are_kept_as_the_model_has_them(tmp_path: Path) -> None
 
 def test_table_prefix_names_every_table_and_the_fts_tables(tmp_path: Path) -> None:
     db = tmp_path / "site.db"
-    write_sqlite(open_wxr(FIXTURE), db, table_prefix="wp_")
+    write_sqlite(open_wxr(FIXTURE), db, SqliteOptions(table_prefix="wp_"))
     names = {name for (name,) in query(db, "SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"wp_posts", "wp_comments", "wp_post_terms", "wp_posts_fts", "wp_comments_fts"} <= names
     assert not {n for n in names if not n.startswith("wp_")}
@@ -174,16 +174,17 @@ def test_table_prefix_names_every_table_and_the_fts_tables(tmp_path: Path) -> No
 @pytest.mark.parametrize("prefix", ["wp-", "x\"; DROP TABLE posts; --", "1abc", "a b"])
 def test_a_prefix_that_is_not_a_plain_name_is_refused(tmp_path: Path, prefix: str) -> None:
     with pytest.raises(SqlWriteError, match="prefix"):
-        write_sqlite(SiteSource(Site()), tmp_path / "x.db", table_prefix=prefix)
+        SqliteOptions(table_prefix=prefix)
     with pytest.raises(SqlWriteError, match="prefix"):
-        write_sql(SiteSource(Site()), tmp_path / "x.sql", dialect="mysql", table_prefix=prefix)
+        SqlScriptOptions(dialect="mysql", table_prefix=prefix)
+    assert not list(tmp_path.iterdir())
 
 
-def test_unknown_dialect_and_conflicting_modes_are_refused(tmp_path: Path) -> None:
-    with pytest.raises(UnknownFormatError, match="mysql, postgres, sqlite"):
-        write_sql(SiteSource(Site()), tmp_path / "x.sql", dialect="oracle")
-    with pytest.raises(SqlWriteError, match="exclude each other"):
-        write_sql(SiteSource(Site()), tmp_path / "x.sql", dialect="sqlite", schema_only=True, data_only=True)
+def test_unknown_dialect_and_conflicting_modes_are_refused() -> None:
+    with pytest.raises(WriterOptionsError, match="--dialect 'oracle' is not one of: sqlite, postgres, mysql"):
+        SqlScriptOptions(dialect="oracle")
+    with pytest.raises(WriterOptionsError, match="exclude each other"):
+        SqlScriptOptions(dialect="sqlite", schema_only=True, data_only=True)
 
 
 COLUMNS_NOT_IN_THE_MODEL = {
@@ -223,8 +224,8 @@ class GeneratedSource:
 
 @pytest.mark.parametrize("write", [
     lambda source, tmp: write_sqlite(source, tmp / "site.db", fts=False),
-    lambda source, tmp: write_sql(source, tmp / "site.sql", dialect="postgres"),
-    lambda source, tmp: write_sql(source, tmp / "site.sql", dialect="mysql"),
+    lambda source, tmp: write_sql(source, tmp / "site.sql", SqlScriptOptions(dialect="postgres")),
+    lambda source, tmp: write_sql(source, tmp / "site.sql", SqlScriptOptions(dialect="mysql")),
 ], ids=["sqlite", "postgres-script", "mysql-script"])
 def test_memory_does_not_grow_with_the_number_of_posts(tmp_path: Path, write) -> None:
     peaks = []

@@ -1,4 +1,4 @@
-"""The CLI's entry point for SQL: each target, and the option combinations it refuses."""
+"""The SQL targets through the writer registry: each one, and the option combinations it refuses."""
 
 from __future__ import annotations
 
@@ -8,50 +8,50 @@ from pathlib import Path
 import pytest
 from sql_support import pg_dsn  # noqa: F401 (fixture)
 
-from wxr_tools import open_wxr
-from wxr_tools.writers.sql import SqlWriteError, write_sql_target
+from wxr_tools.convert import convert
+from wxr_tools.errors import WxrToolsError
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "awen-therapy.xml"
 
 
 def test_sqlite_target_writes_the_file(tmp_path: Path) -> None:
-    report = write_sql_target("sqlite", open_wxr(FIXTURE), out=tmp_path / "site.db", table_prefix="wp_")
+    result = convert([FIXTURE], to="sqlite", out=tmp_path / "site.db", table_prefix="wp_")
     with sqlite3.connect(tmp_path / "site.db") as connection:
         assert connection.execute("SELECT COUNT(*) FROM wp_posts").fetchone() == (3,)
-    assert report.rows["posts"] == 3
+    assert result.posts_written == 3 and result.summary["rows"]["comments"] == 2
 
 
 def test_sql_target_writes_utf8_to_standard_output(capsysbinary) -> None:
-    report = write_sql_target("sql", open_wxr(FIXTURE), out="-", dialect="postgres")
+    result = convert([FIXTURE], to="sql", out="-", dialect="postgres")
     script = capsysbinary.readouterr().out.decode("utf-8")
     assert script.startswith("-- wxr-tools SQL script for PostgreSQL")
-    assert "Sometimes…" in script and report.target == "-"
+    assert "Sometimes…" in script and result.out == "-" and result.posts_written == 3
 
 
 def test_postgres_target_loads_through_the_dsn(pg_dsn: str) -> None:
     import psycopg
 
-    report = write_sql_target("postgres", open_wxr(FIXTURE), dsn=pg_dsn, table_prefix="target_")
+    result = convert([FIXTURE], to="postgres", dsn=pg_dsn, table_prefix="target_")
     with psycopg.connect(pg_dsn) as connection:
         assert connection.execute("SELECT COUNT(*) FROM target_comments").fetchone() == (2,)
-        for table in reversed(list(report.rows)):
+        for table in reversed(list(result.summary["rows"])):
             connection.execute(f'DROP TABLE "target_{table}"')
 
 
 @pytest.mark.parametrize("to, options, message", [
-    ("sqlite", {}, "give --out site.db"),
     ("sqlite", {"out": "-"}, "give --out site.db"),
-    ("sqlite", {"out": "x.db", "schema_only": True}, "always writes a whole new database"),
-    ("sqlite", {"out": "x.db", "dialect": "mysql"}, "--dialect goes with --to sql"),
-    ("sql", {"dsn": "mysql://x@y/z"}, "--dsn goes with --to postgres or --to mysql"),
-    ("postgres", {}, "give --dsn postgresql://"),
-    ("mysql", {}, "give --dsn mysql://"),
-    ("mysql", {"dsn": "mysql://x@y/z", "out": "dump.sql"}, "did you mean --to sql"),
-    ("oracle", {}, "choose one of: sqlite, sql, postgres, mysql"),
+    ("sqlite", {"out": "x.db", "schema_only": True}, "--schema-only goes with --to sql or postgres or mysql"),
+    ("sqlite", {"out": "x.db", "dialect": "mysql"}, "--dialect goes with --to sql, not --to sqlite"),
+    ("sql", {"dsn": "mysql://x@y/z"}, "--dsn goes with --to postgres or mysql"),
+    ("postgres", {}, "--to postgres loads into a server: give --dsn"),
+    ("mysql", {}, "--to mysql loads into a server: give --dsn"),
+    ("mysql", {"dsn": "mysql://x@y/z", "out": "dump.sql"}, "--out is not used"),
+    ("oracle", {}, "choose one of: json, jsonl, markdown, mysql, postgres, sql, sqlite"),
 ])
 def test_option_combinations_that_make_no_sense_are_refused(tmp_path: Path, monkeypatch, to: str,
                                                             options: dict, message: str) -> None:
     monkeypatch.chdir(tmp_path)  # relative --out paths would land here: nothing must be written
-    with pytest.raises(SqlWriteError, match=message.replace("(", r"\(")):
-        write_sql_target(to, open_wxr(FIXTURE), **options)
+    with pytest.raises(WxrToolsError) as raised:
+        convert([FIXTURE], to=to, **options)
+    assert message in f"{raised.value} (hint: {raised.value.hint})"
     assert list(tmp_path.iterdir()) == []

@@ -1,28 +1,86 @@
-"""One worker pool per run: steps opened inside another share its pool."""
+"""One worker pool per run: --jobs bounds every process of the run, this one included."""
 
 from __future__ import annotations
 
 import os
+import time
+from pathlib import Path
 
 import pytest
 
-from wxr_tools.workers import worker_pool
+from wxr_tools import workers
+from wxr_tools.convert import convert
+from wxr_tools.errors import WxrToolsError
+from wxr_tools.readers.wxr import parallel
+from wxr_tools.workers import WorkerPool, run_pool
+
+from corpus import FIXTURES
+
+SEED = FIXTURES / "awen-therapy.xml"
 
 
-def _pid() -> int:
-    return os.getpid()
+def _pid_after(index: int, pause: float) -> tuple[int, int]:
+    time.sleep(pause)
+    return index, os.getpid()
 
 
-def test_an_inner_step_shares_the_outer_pool_and_only_the_owner_shuts_it_down() -> None:
-    with worker_pool(2) as outer:
-        with worker_pool(2) as inner:
-            assert inner is outer
-        with worker_pool(1) as smaller:
-            assert smaller is outer  # at least as many workers as asked for
-        assert outer.submit(_pid).result() != os.getpid()  # still open after the inner steps
-        with worker_pool(3) as larger:
-            assert larger is not outer
-        with pytest.raises(RuntimeError):
-            larger.submit(_pid)  # the pool it had to open closed with its block
-    with pytest.raises(RuntimeError):
-        outer.submit(_pid)
+@pytest.fixture
+def pools_made(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The worker count of every process pool the run makes, on a machine that says it has 8 cores."""
+    made: list[int] = []
+    real = workers.ProcessPoolExecutor
+
+    class Recording(real):  # type: ignore[misc,valid-type]
+        def __init__(self, max_workers: int, **kwargs: object) -> None:
+            made.append(max_workers)
+            super().__init__(max_workers, **kwargs)
+
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", Recording)
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+    monkeypatch.setattr(parallel, "MIN_FILE_BYTES", 0)  # the seed takes the parallel reader's path
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", 3000)
+    return made
+
+
+@pytest.mark.parametrize("to", ["markdown", "json"])
+def test_jobs_1_makes_no_worker_process(tmp_path: Path, pools_made: list[int], to: str) -> None:
+    result = convert([SEED], to=to, out=tmp_path / "out", jobs=1)
+    assert result.posts_written == 3 and pools_made == []
+
+
+def test_jobs_n_makes_one_pool_of_n_minus_1_for_reader_and_writer(tmp_path: Path, pools_made: list[int]) -> None:
+    result = convert([SEED], to="markdown", out=tmp_path / "site", jobs=2)
+    assert result.posts_written == 3 and pools_made == [1]
+
+
+def test_the_default_is_the_cores_this_process_may_use_not_the_machines(tmp_path: Path,
+                                                                         pools_made: list[int]) -> None:
+    convert([SEED], to="markdown", out=tmp_path / "site")
+    assert pools_made == [2]  # 3 cores in its affinity, of the 8 the machine has
+
+
+def test_negative_jobs_are_refused() -> None:
+    with pytest.raises(WxrToolsError, match="--jobs must be 0"):
+        with run_pool(-3):
+            pass
+
+
+def test_results_come_in_order_and_this_process_works_beside_the_workers() -> None:
+    with WorkerPool(2) as pool:
+        assert pool.workers == 1
+        results = list(pool.map_ordered(_pid_after, ((i, 0.02) for i in range(30)), ahead=2))
+    assert [index for index, _ in results] == list(range(30))
+    processes = {pid for _, pid in results}
+    assert os.getpid() in processes and len(processes) == 2
+
+
+def test_a_pool_stopped_by_an_error_kills_its_workers_at_once() -> None:
+    with pytest.raises(RuntimeError, match="stop"):
+        with WorkerPool(3) as pool:
+            pids = pool.pids()
+            pool.submit(time.sleep, 30)
+            raise RuntimeError("stop")
+    for pid in pids:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Iterator
+from typing import Any
 
 from .diagnostics import Diagnostic, DiagnosticLog
-from .errors import UnknownFormatError, WxrToolsError
+from .errors import UnknownFormatError
 from .readers import open_source
 from .readers.wxr import InputLike
 from .source import SiteSource, Source, load
-from .writers.json import write_json, write_jsonl
-from .writers.markdown import markdown_writer
-from .writers.sql import SQL_TARGETS, write_sql_target
+from .workers import WorkerPool, run_pool
+from .writers import WRITERS, WriterOptions, WriterOptionsError, writer_options
 
 
 @dataclass
@@ -37,63 +34,11 @@ class ConvertResult:
         return any(d.severity == "error" for d in self.diagnostics)
 
 
-@contextmanager
-def _open_output(out: str | os.PathLike[str] | None) -> Iterator[IO[bytes]]:
-    if out is None or str(out) == "-":
-        yield sys.stdout.buffer
-        sys.stdout.buffer.flush()
-        return
-    path = Path(out)
-    if path.is_dir():
-        raise WxrToolsError(f"{path} is a folder; JSON output goes to a file")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    try:
-        with open(tmp, "wb") as stream:
-            yield stream
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-
-
-def _json_writer(write: Callable[..., int]) -> Callable[..., int]:
-    def run(source: Source, out: str | os.PathLike[str] | None, *, include_passwords: bool = False) -> int:
-        with _open_output(out) as stream:
-            return write(source, stream, include_passwords=include_passwords)
-    return run
-
-
-def _sql_writer(to: str) -> Callable[..., dict[str, Any]]:
-    def run(source: Source, out: str, *, include_passwords: bool = False, **sql_options: Any) -> dict[str, Any]:
-        if include_passwords:
-            raise WxrToolsError("SQL output never writes post passwords; drop --include-passwords")
-        report = write_sql_target(to, source, out=out or None, **sql_options)
-        return {"posts_written": report.rows["posts"], "rows": report.rows, "diagnostics": report.diagnostics}
-    return run
-
-
-def _markdown(source: Source, out: str, *, include_passwords: bool = False, **options: Any) -> dict[str, Any]:
-    if include_passwords:
-        raise WxrToolsError("Markdown output never writes post passwords; drop --include-passwords",
-                            hint="--protected writes protected posts, marked, without their password")
-    return markdown_writer(source, out, **options)
-
-
-WRITERS: dict[str, Callable[..., Any]] = {
-    "markdown": _markdown,
-    "json": _json_writer(write_json),
-    "jsonl": _json_writer(write_jsonl),
-    **{to: _sql_writer(to) for to in SQL_TARGETS},
-}
-"""Output format name -> ``writer(source, out, **options)``."""
-
-
 def default_output(inputs: Sequence[InputLike], to: str) -> str:
     """Where output goes when no ``out`` is given."""
     if to in ("json", "jsonl"):
         return "-"
-    if to in ("postgres", "mysql"):
+    if WRITERS[to].output == "server":
         return ""  # the server named by --dsn
     first = inputs[0]
     name = Path(os.fspath(first)).name if not hasattr(first, "read") else "export"  # type: ignore[arg-type]
@@ -130,30 +75,42 @@ def convert(
     on_bytes: Callable[[int], None] | None = None,
     dry_run: bool = False,
     pages: str | os.PathLike[str] | None = None,
-    **options: Any,
+    jobs: int | None = None,
+    options: WriterOptions | None = None,
+    **option_values: Any,
 ) -> ConvertResult:
     """Read ``inputs`` as one site and write it as ``to`` into ``out``.
 
-    ``options`` go to the writer (e.g. ``include_passwords`` for JSON).
+    The writer's options come as an options object (``options=MarkdownOptions(...)``)
+    or by name (``preset="jekyll"``); a name the format does not take raises
+    :class:`~wxr_tools.writers.WriterOptionsError` naming the formats that do.
+    ``jobs`` bounds the processes of the run, this one included (None or 0:
+    the cores available); one pool of workers serves the reader and the writer.
     With ``dry_run`` everything is read and counted and nothing is written.
-    ``pages`` (saved pages of the same site) fill what the inputs lack: author bios,
-    comments, term descriptions; conflicts are reported, the inputs win.
+    ``pages`` (saved pages of the same site) fill what the inputs lack: author
+    bios, comments, term descriptions; conflicts are reported, the inputs win.
     """
-    writer = WRITERS.get(to)
-    if writer is None:
+    if to not in WRITERS:
         raise UnknownFormatError("output format", to, list(WRITERS))
-    source = open_source(inputs, from_format=from_format, on_bytes=on_bytes)
-    if pages is not None:
-        source = _with_pages(source, pages)
+    writer = WRITERS[to]
+    if options is None:
+        options = writer_options(to, option_values)
+    elif option_values:
+        raise WriterOptionsError("the writer's options come as options= or by name, not both")
+    elif not isinstance(options, writer.options):
+        raise WriterOptionsError(f"{type(options).__name__} are not the options of --to {to}",
+                                 hint=f"give {writer.options.__name__}")
     target = str(out) if out is not None else default_output(inputs, to)
-    if dry_run:
-        return _dry_run(source, to, target)
-    outcome = writer(source, target, **options)
-    result = ConvertResult(to=to, out=target, diagnostics=list(source.diagnostics))
-    if isinstance(outcome, int):
-        result.posts_written = outcome
-    elif isinstance(outcome, dict):
-        result.diagnostics += outcome.pop("diagnostics", [])
-        result.summary = outcome
-        result.posts_written = int(outcome.get("posts_written", 0))
-    return result
+    with run_pool(jobs) as pool:
+        source = _open(inputs, from_format, on_bytes, pages, pool)
+        if dry_run:
+            return _dry_run(source, to, target)
+        report = writer.write(source, target or None, options, pool=pool)
+    return ConvertResult(to=to, out=report.target or target, posts_written=report.posts_written,
+                         summary=report.summary(), diagnostics=[*source.diagnostics, *report.diagnostics])
+
+
+def _open(inputs: Sequence[InputLike], from_format: str | None, on_bytes: Callable[[int], None] | None,
+          pages: str | os.PathLike[str] | None, pool: WorkerPool | None) -> Source:
+    source = open_source(inputs, from_format=from_format, on_bytes=on_bytes, pool=pool)
+    return _with_pages(source, pages) if pages is not None else source

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Literal, Optional
 
 import typer
 
 from .. import __version__
-from ..convert import WRITERS, convert as convert_inputs
-from ..errors import WxrToolsError
-from ..writers.sql import SQL_TARGETS
+from ..convert import convert as convert_inputs
 from ..info import summarize
 from ..readers import open_source
 from ..schema import render_schema
+from ..writers import WRITERS
 from .console import (EXIT_INPUT_ERRORS, EXIT_OK, interactive, print_diagnostics, print_summary, progress_bar,
-                      user_errors)
+                      stop_on_sigterm, user_errors)
+from .writer_options import with_writer_options
 
 app = typer.Typer(
     name="wxr",
@@ -59,91 +59,43 @@ def root(
 
 
 @app.command()
+@with_writer_options
 def convert(
     inputs: Inputs,
-    to: Annotated[str, typer.Option("--to", "-t", help=f"Output format: {', '.join(WRITERS)}.")] = "markdown",
-    out: Annotated[Optional[str], typer.Option("--out", "-o", help="Output file or folder; '-' is standard output.")] = None,
+    to: Annotated[Literal[tuple(WRITERS)], typer.Option("--to", "-t",  # type: ignore[valid-type]
+                                    help="Output format (sql: a script; postgres, mysql: loaded into a server "
+                                         "named by --dsn).",
+                                    rich_help_panel="Output")] = "markdown",
+    out: Annotated[Optional[str], typer.Option("--out", "-o", help="Output file or folder; '-' is standard output.",
+                                               rich_help_panel="Output")] = None,
     from_format: FromFormat = None,
-    include_passwords: Annotated[bool, typer.Option(help="Write post passwords (never written by default).")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Read everything and report what would be written; "
-                                          "write nothing.")] = False,
+                                          "write nothing.", rich_help_panel="Run")] = False,
     pages: Annotated[Optional[Path], typer.Option("--pages", help="Saved pages of the same site (a file or folder): "
                                                   "fill what the export lacks (bios, comments, term descriptions).",
-                                                  parser=input_path, metavar="<path>")] = None,
-    dialect: Annotated[Optional[str], typer.Option("--dialect", help="With --to sql: sqlite (default), postgres or mysql.")] = None,
-    dsn: Annotated[Optional[str], typer.Option("--dsn", help="With --to postgres or mysql: the database to load into "
-                                                "(postgresql://user@host/db, mysql://user:password@host/db).")] = None,
-    table_prefix: Annotated[str, typer.Option("--table-prefix", help="SQL output: prefix every table name (e.g. wp_).")] = "",
-    schema_only: Annotated[bool, typer.Option("--schema-only", help="SQL output: the tables and indexes only.")] = False,
-    data_only: Annotated[bool, typer.Option("--data-only", help="SQL output: the rows only, for tables made before.")] = False,
-    preset: Annotated[Optional[str], typer.Option("--preset", help="Markdown: hugo (default), jekyll, eleventy, "
-                                                  "astro or plain.")] = None,
-    front_matter: Annotated[Optional[str], typer.Option("--front-matter", help="Markdown: yaml (default) or toml.")] = None,
-    fields: Annotated[Optional[str], typer.Option("--fields", help="Markdown: front matter fields, in order, "
-                                                  "renamed with ':' (title,date:created,tags).")] = None,
-    comments: Annotated[Optional[str], typer.Option("--comments", help="Markdown: sidecar (default), front-matter, "
-                                                    "section or none.")] = None,
-    comment_pii: Annotated[Optional[str], typer.Option("--comment-pii", help="Markdown: commenters' e-mail and IP: "
-                                                       "drop (default), hash or keep.")] = None,
-    include_unapproved: Annotated[bool, typer.Option("--include-unapproved", help="Markdown: also pending comments.")] = False,
-    protected: Annotated[bool, typer.Option("--protected", help="Markdown: write password-protected posts, marked "
-                                            "(never their password).")] = False,
-    transliterate: Annotated[bool, typer.Option("--transliterate", help="Markdown: ASCII slugs and file names.")] = False,
-    post_types: Annotated[Optional[str], typer.Option("--post-types", help="Markdown: post types to write "
-                                                      "(default post,page).")] = None,
-    redirects: Annotated[Optional[str], typer.Option("--redirects", help="Markdown: redirect snippets besides "
-                                                     "redirects.json: netlify,nginx,apache.")] = None,
-    unsafe_html: Annotated[Optional[str], typer.Option("--unsafe-html", help="Markdown: <script>, <style>, forms: "
-                                                       "drop (default), link or keep.")] = None,
-    shortcode: Annotated[Optional[list[str]], typer.Option("--shortcode", help="Markdown: NAME=TEMPLATE writes a "
-                                                           "shortcode as the target's own (repeatable).")] = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Markdown: processes for the content "
-                                                "(0 or unset: all cores).")] = None,
+                                                  parser=input_path, metavar="PATH",
+                                                  rich_help_panel="Input")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Processes for the whole run, this one "
+                                                "included (0 or unset: the cores available).",
+                                                rich_help_panel="Run")] = None,
     quiet: Quiet = False,
     verbose: Verbose = False,
     debug: Debug = False,
+    writer_values: Optional[dict] = None,  # type: ignore[type-arg]
 ) -> None:
     """Convert exports to another format (library: wxr_tools.convert.convert).
 
     With no options, an export becomes Markdown for Hugo in ./<export name>/.
     """
-    with user_errors(debug):
-        options: dict = {"include_passwords": include_passwords}
-        sql_options = {"dialect": dialect, "dsn": dsn, "table_prefix": table_prefix,
-                       "schema_only": schema_only, "data_only": data_only}
-        markdown_options = {
-            "preset": preset, "front_matter": front_matter, "fields": fields, "comments": comments,
-            "comment_pii": comment_pii, "include_unapproved": include_unapproved, "protected": protected,
-            "transliterate": transliterate, "post_types": post_types, "redirects": redirects,
-            "unsafe_html": unsafe_html, "jobs": jobs,
-            "shortcode_map": tuple(_shortcode_pair(item) for item in shortcode or ()),
-        }
-        if to in SQL_TARGETS:
-            options.update(sql_options)
-        elif any(sql_options.values()):
-            raise WxrToolsError("--dialect, --dsn, --table-prefix, --schema-only and --data-only go with "
-                                "--to sqlite, sql, postgres or mysql")
-        if to == "markdown":
-            options.update({k: v for k, v in markdown_options.items() if v not in (None, False, ())})
-        elif any(v not in (None, False, ()) for v in markdown_options.values()):
-            raise WxrToolsError("--preset, --front-matter, --fields, --comments and the other Markdown options "
-                                "go with --to markdown")
+    with user_errors(debug), stop_on_sigterm():
         total = sum(p.stat().st_size for p in inputs if p.is_file())
         with progress_bar(total or None, interactive(quiet)) as on_bytes:
             result = convert_inputs(inputs, to=to, out=out, from_format=from_format, on_bytes=on_bytes,
-                                    dry_run=dry_run, pages=pages, **options)
+                                    dry_run=dry_run, pages=pages, jobs=jobs, **(writer_values or {}))
         print_diagnostics(result.diagnostics, verbose=verbose, quiet=quiet)
         if not quiet:
             print_summary(result)
         raise typer.Exit(EXIT_INPUT_ERRORS if result.has_errors else EXIT_OK)
-
-
-def _shortcode_pair(item: str) -> tuple[str, str]:
-    name, sep, template = item.partition("=")
-    if not sep or not name.strip():
-        raise WxrToolsError(f"--shortcode {item!r} is not NAME=TEMPLATE",
-                            hint="e.g. --shortcode 'caption={{< figure src=\"{src}\" caption=\"{caption}\" >}}'")
-    return name.strip(), template
 
 
 @app.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -50,6 +51,25 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic], *, verbose: bool, quiet
         err.print(f"[{styles[diagnostic.severity]}]{diagnostic}[/]", markup=True, highlight=False)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``timeout``, a CI cancel, a service manager), raised where the run is, so it cleans up."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
+@contextmanager
+def stop_on_sigterm() -> Iterator[None]:
+    """Turn SIGTERM into an exception for the block: workers are killed and partial output removed,
+    as on Ctrl-C, instead of the process vanishing mid-write."""
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 @contextmanager
 def user_errors(debug: bool) -> Iterator[None]:
     """Turn our exceptions into one line and a hint (exit 2); a traceback only with ``--debug``."""
@@ -66,9 +86,10 @@ def user_errors(debug: bool) -> Iterator[None]:
         if hint:
             err.print(f"hint: {hint}", markup=False, highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
-    except KeyboardInterrupt:
-        err.print("interrupted", markup=False)
-        raise typer.Exit(130) from None
+    except KeyboardInterrupt as exc:
+        terminated = isinstance(exc, Terminated)
+        err.print("terminated" if terminated else "interrupted", markup=False)
+        raise typer.Exit(128 + (signal.SIGTERM if terminated else signal.SIGINT)) from None
     except Exception as exc:  # a bug of ours: say so briefly, details with --debug
         if debug:
             traceback.print_exc()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..errors import UnknownFormatError, WxrReadError
 from ..source import Source, SiteSource
+from ..workers import WorkerPool
 from .json import read_json
 from .pages import looks_like_html, open_pages, page_files
 from .wxr import InputLike, open_wxr
@@ -36,15 +37,18 @@ def detect_format(source: InputLike) -> str:
 
 
 def open_source(inputs: Sequence[InputLike], *, from_format: str | None = None,
-                on_bytes: Callable[[int], None] | None = None) -> Source:
-    """Open inputs as one site to stream, detecting their kind unless ``from_format`` says."""
+                on_bytes: Callable[[int], None] | None = None, pool: WorkerPool | None = None) -> Source:
+    """Open inputs as one site to stream, detecting their kind unless ``from_format`` says.
+
+    ``pool`` is the run's workers: a large WXR export is read on them too.
+    """
     if not inputs:
         raise WxrReadError("no input given", hint="name at least one export file")
     if any(isinstance(item, str) and not item for item in inputs):  # "" would read the current folder
         raise WxrReadError("an input path is empty", hint="name an export file or folder (is a shell variable unset?)")
     kind = from_format or detect_format(inputs[0])
     if kind == "wxr":
-        return open_wxr(*inputs, on_bytes=on_bytes)
+        return open_wxr(*inputs, on_bytes=on_bytes, pool=pool)
     if kind == "json":
         if len(inputs) != 1:
             raise WxrReadError("JSON input is one file", hint="give a single .json or .jsonl file")

@@ -6,14 +6,29 @@ export. Post passwords are left out unless asked for.
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
 from typing import IO
 
 import msgspec
 
 from ..model import MODEL_VERSION, Post
 from ..source import Source
+from ..workers import WorkerPool
+from .contract import WriteReport, WriterOptions, option
+from .files import binary_output
 
 _encoder = msgspec.json.Encoder()
+Out = str | os.PathLike[str] | IO[bytes] | None
+"""A file path, ``-`` or None for standard output, or a binary stream."""
+
+
+@dataclass(frozen=True)
+class JsonOptions(WriterOptions):
+    """Options of ``--to json`` and ``--to jsonl``."""
+
+    include_passwords: bool = option(False, help="Write post passwords (never written by default).",
+                                     panel="Privacy")
 
 
 def _public(post: Post, include_passwords: bool) -> Post:
@@ -22,12 +37,38 @@ def _public(post: Post, include_passwords: bool) -> Post:
     return msgspec.structs.replace(post, password=None)
 
 
-def write_json(source: Source, out: IO[bytes], *, include_passwords: bool = False) -> int:
-    """Write ``{"model_version", "site", "posts", "authors", "terms"}``; return posts written.
+def write_json(source: Source, out: Out, options: JsonOptions = JsonOptions(), *,
+               pool: WorkerPool | None = None) -> WriteReport:
+    """Write ``{"model_version", "site", "posts", "authors", "terms"}`` to ``out``.
 
     Authors and terms come last: exports may declare some between the items, and
-    the posts stream by before the lists are known to be complete.
+    the posts stream by before the lists are known to be complete. A file is
+    written beside its target and renamed into place when complete.
     """
+    with binary_output(out) as stream:
+        count = _write_document(source, stream, options.include_passwords)
+    return WriteReport(format="json", target=_name(out), posts_written=count)
+
+
+def write_jsonl(source: Source, out: Out, options: JsonOptions = JsonOptions(), *,
+                pool: WorkerPool | None = None) -> WriteReport:
+    """Write one JSON record per line, each with a ``record`` field.
+
+    The first line is the site (with ``model_version``), then authors, terms, posts.
+    Authors and terms met after the posts (split exports) follow them.
+    """
+    with binary_output(out) as stream:
+        count = _write_records(source, stream, options.include_passwords)
+    return WriteReport(format="jsonl", target=_name(out), posts_written=count)
+
+
+def _name(out: Out) -> str:
+    if out is None or hasattr(out, "write"):
+        return getattr(out, "name", "-") if out is not None else "-"
+    return os.fspath(out)  # type: ignore[arg-type]
+
+
+def _write_document(source: Source, out: IO[bytes], include_passwords: bool) -> int:
     encode = _encoder.encode
     out.write(b'{"model_version":%d,"site":' % MODEL_VERSION)
     out.write(encode(source.info))
@@ -52,12 +93,7 @@ def _record(kind: str, struct: msgspec.Struct) -> bytes:
         b'{"record":"%s"}\n' % kind.encode()
 
 
-def write_jsonl(source: Source, out: IO[bytes], *, include_passwords: bool = False) -> int:
-    """Write one JSON record per line, each with a ``record`` field; return posts written.
-
-    The first line is the site (with ``model_version``), then authors, terms, posts.
-    Authors and terms met after the posts (split exports) follow them.
-    """
+def _write_records(source: Source, out: IO[bytes], include_passwords: bool) -> int:
     out.write(b'{"record":"site","model_version":%d,%s\n' % (MODEL_VERSION, _encoder.encode(source.info)[1:]))
     authors_done = terms_done = 0
     for author in source.authors:

@@ -6,13 +6,13 @@ posts; ``read_wxr`` loads everything into a :class:`~wxr_tools.model.Site`.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 from ...diagnostics import Diagnostic, DiagnosticLog
 from ...errors import WxrReadError
 from ...model import Author, Post, Site, SiteInfo, Term
+from ...workers import WorkerPool
 from .elements import Context, id_from_url, read_author, read_item, read_term, text_of
 from .inputs import InputFile, InputLike, expand_inputs
 from .namespaces import KNOWN_WXR_VERSIONS, canonical, wxr_namespace_version
@@ -40,11 +40,11 @@ class WxrExport:
     """
 
     def __init__(self, *sources: InputLike, max_field_size: int = DEFAULT_MAX_FIELD_SIZE,
-                 on_bytes: Callable[[int], None] | None = None, jobs: int | None = None) -> None:
+                 on_bytes: Callable[[int], None] | None = None, pool: WorkerPool | None = None) -> None:
         self.files: list[InputFile] = expand_inputs(sources)
         self.max_field_size = max_field_size
-        self.jobs = jobs if jobs is not None else (os.cpu_count() or 1)
-        """Processes for reading a large well-formed file (1: one process)."""
+        self.pool = pool
+        """The run's workers, which read a large well-formed file beside this process (None: this one alone)."""
         self.on_bytes = on_bytes
         self.info = SiteInfo()
         self.authors: list[Author] = []
@@ -193,9 +193,9 @@ class WxrExport:
                  function: Callable[[Post], Any] | None) -> Iterator[Record]:
         """One file's items (and late authors and terms): in parallel when that is safe."""
         done = 0
-        if can_read_in_parallel(file, self.jobs):
+        if self.pool is not None and can_read_in_parallel(file, self.pool):
             try:
-                for record in parallel_records(file, self._posts_log, stats, jobs=self.jobs,
+                for record in parallel_records(file, self._posts_log, stats, pool=self.pool,
                                                max_field_size=self.max_field_size, on_bytes=self.on_bytes,
                                                function=function):
                     done += record[0] in ("item", "mapped")
@@ -226,13 +226,14 @@ class WxrExport:
 
 
 def open_wxr(*sources: InputLike, max_field_size: int = DEFAULT_MAX_FIELD_SIZE,
-             on_bytes: Callable[[int], None] | None = None, jobs: int | None = None) -> WxrExport:
+             on_bytes: Callable[[int], None] | None = None, pool: WorkerPool | None = None) -> WxrExport:
     """Open an export for streaming: paths, file objects, ``.gz``, ``.zip`` or split parts.
 
-    ``jobs`` processes read a large well-formed file (default: all cores); the
-    posts come out in the same order and are the same either way.
+    With a ``pool`` (:func:`wxr_tools.workers.run_pool`), its workers read a large
+    well-formed file beside this process; the posts come out in the same order
+    and are the same either way.
     """
-    return WxrExport(*sources, max_field_size=max_field_size, on_bytes=on_bytes, jobs=jobs)
+    return WxrExport(*sources, max_field_size=max_field_size, on_bytes=on_bytes, pool=pool)
 
 
 def read_wxr(*sources: InputLike, max_field_size: int = DEFAULT_MAX_FIELD_SIZE) -> Site:

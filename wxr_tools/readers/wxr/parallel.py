@@ -15,9 +15,7 @@ only its results travel back.
 from __future__ import annotations
 
 import re
-from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future
 from io import BytesIO
 from typing import Any
 
@@ -26,7 +24,7 @@ from lxml import etree
 
 from ...diagnostics import Diagnostic, DiagnosticLog
 from ...model import Author, Post, Term
-from ...workers import worker_pool
+from ...workers import WorkerPool
 from .elements import Context, read_author, read_item, read_term
 from .inputs import CountingReader, InputFile
 from .namespaces import canonical
@@ -103,9 +101,9 @@ def _parse_chunk(head: bytes, chunk: bytes, name: str, first_line: int, max_fiel
 _decode = msgspec.json.Decoder(ChunkResult).decode
 
 
-def can_read_in_parallel(file: InputFile, jobs: int) -> bool:
-    """Worth it and possible: several cores, a large plain file."""
-    return jobs > 1 and file.size is not None and file.size >= MIN_FILE_BYTES
+def can_read_in_parallel(file: InputFile, pool: WorkerPool | None) -> bool:
+    """Worth it and possible: a pool of workers, a large plain file."""
+    return pool is not None and file.size is not None and file.size >= MIN_FILE_BYTES
 
 
 def _chunks(raw: CountingReader) -> Iterator[tuple[bytes, bytes, int]]:
@@ -157,49 +155,33 @@ def _last_item_start(buffer: bytes) -> int:
     return -1
 
 
-def parallel_records(file: InputFile, log: DiagnosticLog, stats: FileStats, *, jobs: int,
+def parallel_records(file: InputFile, log: DiagnosticLog, stats: FileStats, *, pool: WorkerPool,
                      max_field_size: int, on_bytes: Callable[[int], None] | None,
                      function: Callable[[Post], Any] | None = None) -> Iterator[Record]:
-    """Records of a well-formed file, read on ``jobs`` processes; raises ChunkFailed otherwise.
+    """Records of a well-formed file, read by the pool's workers; raises ChunkFailed otherwise.
 
     Records before the failure have been yielded; nothing is logged for a chunk that failed.
     ``function`` (picklable) is applied in the workers: see :func:`_parse_chunk`.
     """
     raw = CountingReader(file.open(), on_bytes)
-    window: deque[Future[bytes | None]] = deque()
     try:
-        with worker_pool(jobs) as pool:
-            chunks = _chunks(raw)
-            exhausted = False
-            while True:
-                while not exhausted and len(window) < IN_FLIGHT_PER_JOB * jobs:
-                    step = next(chunks, None)
-                    if step is None:
-                        exhausted = True
-                        break
-                    head, chunk, line = step
-                    window.append(pool.submit(_parse_chunk, head, chunk, file.name, line, max_field_size,
-                                              function))
-                if not window:
-                    break
-                result = window.popleft().result()
-                if result is None:
-                    for future in window:
-                        future.cancel()
-                    raise ChunkFailed("a chunk is not well-formed")
-                items, lines, authors, terms, diagnostics = (
-                    _decode(result) if isinstance(result, bytes) else result)
-                log.extend(diagnostics)
-                for author in authors:
-                    yield "author", author, None
-                for term in terms:
-                    yield "term", term, None
-                for item, line in zip(items, lines):
-                    stats.items_read += 1
-                    if isinstance(item, Mapped):
-                        yield "mapped", item.value, line
-                    else:
-                        yield "item", item, line
+        tasks = ((head, chunk, file.name, line, max_field_size, function) for head, chunk, line in _chunks(raw))
+        for result in pool.map_ordered(_parse_chunk, tasks, ahead=IN_FLIGHT_PER_JOB * pool.workers):
+            if result is None:
+                raise ChunkFailed("a chunk is not well-formed")
+            items, lines, authors, terms, diagnostics = (
+                _decode(result) if isinstance(result, bytes) else result)
+            log.extend(diagnostics)
+            for author in authors:
+                yield "author", author, None
+            for term in terms:
+                yield "term", term, None
+            for item, line in zip(items, lines):
+                stats.items_read += 1
+                if isinstance(item, Mapped):
+                    yield "mapped", item.value, line
+                else:
+                    yield "item", item, line
         stats.item_tags = raw.item_tags
         stats.closed = True
     finally:

@@ -14,22 +14,9 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 
-from ...errors import WxrToolsError
 from ...transforms.links import key_to_url
 
 REDIRECT_FORMATS = ("netlify", "nginx", "apache")
-
-
-class RedirectFormatError(WxrToolsError):
-    """An unknown redirect format was asked for."""
-
-
-def check_formats(formats: tuple[str, ...]) -> None:
-    """Raise :class:`RedirectFormatError` for a format not in :data:`REDIRECT_FORMATS`."""
-    for name in formats:
-        if name not in REDIRECT_FORMATS:
-            raise RedirectFormatError(f"unknown redirect format {name!r}; choose from: "
-                                      f"{', '.join(REDIRECT_FORMATS)}")
 
 
 def redirect_pairs(targets: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:

@@ -151,8 +151,8 @@ class _Builder:
 
     def _note_rename(self, post_id: int, slug: str, location: Location) -> None:
         if location.name != slug:
-            self.report.warnings.append(
-                f"post {post_id}: name {slug!r} already taken in its folder; written as {location.name!r}")
+            self.report.warn("MD001", f"post {post_id}: name {slug!r} already taken in its folder",
+                             f"written as {location.name!r}")
 
     def add(self, item: PostSummary) -> bool:
         """Index one item; True when it is to be written (pass 2 renders exactly those)."""
@@ -173,7 +173,7 @@ class _Builder:
         decision = item.decision
         if decision.write and str(item.id) in self.placed_ids:
             decision = Decision(False, False, "duplicate-id")
-            self.report.warnings.append(f"post {item.id}: a second item with this id; only the first is written")
+            self.report.warn("MD002", f"post {item.id}: a second item with this id", "only the first is written")
         self.report.decisions[decision.reason] += 1
         if item.type != "post" and item.type in self.post_types and decision.reason != "duplicate-id":
             self.nested[item.id] = _Nested(item.id, item.type, item.parent, item.slug, decision, item.url_keys)

@@ -20,81 +20,91 @@ import html
 import os
 import pickle
 import tempfile
-from collections import deque
 from contextlib import ExitStack
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import msgspec
 
-from ...errors import WxrToolsError
+from ... import __version__
 from ...model import Post
 from ...source import Source
 from ...transforms import ContentOptions, render_comment, render_post
+from ...transforms.html_to_markdown import UNSAFE_POLICIES
 from ...transforms.links import LinkRewriter
-from ...workers import worker_pool
+from ...workers import WorkerPool
+from ..contract import WriterOptions, WriterOptionsError, option
+from ..output_folder import OutputFolder
 from .comments import COMMENT_MODES, PII_MODES, comment_record, comments_section, select_comments
 from .front_matter import FieldChoice, dump_yaml, parse_fields, render_front_matter
 from .paths import Location
-from .presets import Preset, escape_templates, get_preset
-from .redirects import check_formats, write_redirects
+from .presets import PRESETS, Preset, escape_templates, get_preset
+from .redirects import REDIRECT_FORMATS, write_redirects
 from .report import MarkdownReport
 from .site_index import SiteIndex, build_index
 from .store import IndexDatabase
 
 
-class MarkdownOptionsError(WxrToolsError):
+class MarkdownOptionsError(WriterOptionsError):
     """An option of the Markdown writer has a value it does not accept."""
-
-
-@dataclass(frozen=True)
-class MarkdownOptions:
-    """How posts are written. Defaults publish nothing private and write no personal data."""
-
-    preset: str = "hugo"
-    """``hugo``, ``jekyll``, ``eleventy``, ``astro`` or ``plain``: folder layout and field names."""
-    front_matter: str = "yaml"
-    """``yaml`` (``---``) or ``toml`` (``+++``; Hugo and Zola read it)."""
-    fields: str | None = None
-    """``"title,date:created,..."``: which fields, in order, renamed; None for the preset's set."""
-    comments: str = "sidecar"
-    """``sidecar`` (``comments.yaml`` / ``<name>.comments.yaml``), ``front-matter``, ``section`` or ``none``."""
-    comment_pii: str = "drop"
-    """Commenters' e-mail and IP: ``drop``, ``hash`` (SHA-256) or ``keep``."""
-    include_unapproved: bool = False
-    """Also write pending comments (spam and trash never)."""
-    protected: bool = False
-    """Write password-protected posts, marked ``protected: true`` (the password never)."""
-    transliterate: bool = False
-    """ASCII slugs (``日本`` -> ``ri-ben``) instead of keeping non-ASCII letters."""
-    post_types: tuple[str, ...] = ("post", "page")
-    """Post types to write; custom types named here go to their own folders."""
-    redirects: tuple[str, ...] = ()
-    """Redirect snippets besides ``redirects.json``: ``netlify``, ``nginx``, ``apache``."""
-    jobs: int | None = None
-    """Processes rendering content; None or 0 for all cores, 1 for none besides this one."""
-    unsafe_html: str = "drop"
-    """``<script>``, ``<style>`` and forms: ``drop``, ``link`` or ``keep`` (see ContentOptions)."""
-    shortcode_map: tuple[tuple[str, str], ...] = ()
-    """Shortcodes written as the target's own: ``(("caption", '{{< figure src="{src}" >}}'),)``."""
 
 
 FORMATS = ("yaml", "toml")
 CHUNK_BYTES = 1 << 20
 """Spilled bytes per chunk sent to a worker: big enough to amortise, small enough to bound memory."""
+IN_FLIGHT_PER_WORKER = 2
 
 
-def _check(options: MarkdownOptions) -> None:
-    for name, value, valid in (("front_matter", options.front_matter, FORMATS),
-                               ("comments", options.comments, COMMENT_MODES),
-                               ("comment_pii", options.comment_pii, PII_MODES)):
-        if value not in valid:
-            raise MarkdownOptionsError(f"{name} must be one of {', '.join(valid)}, not {value!r}")
-    if options.jobs is not None and options.jobs < 0:
-        raise MarkdownOptionsError(f"jobs must be 0 (all cores) or more, not {options.jobs}")
-    check_formats(options.redirects)
+@dataclass(frozen=True)
+class MarkdownOptions(WriterOptions):
+    """How posts are written. Defaults publish nothing private and write no personal data."""
+
+    preset: str = option("hugo", choices=tuple(PRESETS), panel="Markdown",
+                         help="The site generator: folder layout and front matter field names.")
+    front_matter: str = option("yaml", choices=FORMATS, panel="Markdown",
+                               help="Front matter as YAML (---) or TOML (+++; Hugo and Zola read it).")
+    fields: str | None = option(None, metavar="LIST", panel="Markdown",
+                                help="Front matter fields, in order, renamed with ':' (title,date:created,tags).")
+    comments: str = option("sidecar", choices=COMMENT_MODES, panel="Markdown",
+                           help="Where comments go: a comments.yaml beside each post, the front matter, a "
+                                "section of the body, or nowhere.")
+    comment_pii: str = option("drop", choices=PII_MODES, panel="Privacy",
+                              help="Commenters' e-mail and IP: drop, hash (SHA-256) or keep.")
+    include_unapproved: bool = option(False, panel="Privacy", help="Also write pending comments (spam and "
+                                      "trash never).")
+    protected: bool = option(False, panel="Privacy", help="Write password-protected posts, marked "
+                             "protected: true (never their password).")
+    transliterate: bool = option(False, panel="Markdown", help="ASCII slugs and file names (日本 -> ri-ben).")
+    post_types: tuple[str, ...] = option(("post", "page"), metavar="LIST", panel="Markdown",
+                                         help="Post types to write; custom types named here get folders of "
+                                              "their own.")
+    redirects: tuple[str, ...] = option((), choices=REDIRECT_FORMATS, metavar="LIST", panel="Markdown",
+                                        help="Redirect snippets besides redirects.json: netlify,nginx,apache.")
+    unsafe_html: str = option("drop", choices=UNSAFE_POLICIES, panel="Markdown",
+                              help="<script>, <style> and forms: drop, link (a script's src or a form's action "
+                                   "becomes a link) or keep.")
+    shortcode_map: tuple[tuple[str, str], ...] = option(
+        (), flag="--shortcode", metavar="NAME=TEMPLATE", panel="Markdown",
+        help="Write a shortcode as the target's own markup (repeatable), e.g. "
+             "'caption={{< figure src=\"{src}\" caption=\"{caption}\" >}}'.")
+
+    def __post_init__(self) -> None:
+        pairs = tuple(_shortcode_pair(item) if isinstance(item, str) else tuple(item) for item in self.shortcode_map)
+        object.__setattr__(self, "shortcode_map", pairs)
+        super().__post_init__()
+
+    def check(self) -> None:
+        parse_fields(self.fields, get_preset(self.preset))
+
+
+def _shortcode_pair(item: str) -> tuple[str, str]:
+    """``NAME=TEMPLATE``, as typed after ``--shortcode``."""
+    name, sep, template = item.partition("=")
+    if not sep or not name.strip():
+        raise MarkdownOptionsError(f"--shortcode {item!r} is not NAME=TEMPLATE",
+                                   hint="e.g. --shortcode 'caption={{< figure src=\"{src}\" caption=\"{caption}\" >}}'")
+    return name.strip(), template
 
 
 class _Renderer:
@@ -210,7 +220,7 @@ class _Renderer:
         if options.comments == "sidecar" and records:
             sidecar = dump_yaml({"post": post.id, "comments": records})
             _write_file(os.path.join(self.out_dir, location.sidecar), sidecar.encode("utf-8"))
-        report.written += 1
+        report.posts_written += 1
         report.drafts += location.draft
 
     def render_chunk(self, chunk: bytes) -> MarkdownReport:
@@ -291,27 +301,35 @@ def _render_here(spill: Path, chunks: list[tuple[int, int]], renderer: _Renderer
         report.merge(renderer.render_chunk(_read(spill, start, end)))
 
 
-def _render_in_pool(spill: Path, chunks: list[tuple[int, int]], pool: ProcessPoolExecutor, jobs: int,
-                    state: Path, report: MarkdownReport) -> None:
-    """Pass 2 in the pool: at most two chunks per worker in flight, reports merged in export order."""
-    pending: deque[Future[MarkdownReport]] = deque()
-    for start, end in chunks:
-        pending.append(pool.submit(_work, str(state), spill, start, end))
-        if len(pending) >= 2 * jobs:
-            report.merge(pending.popleft().result())
-    while pending:
-        report.merge(pending.popleft().result())
+def _render_in_pool(spill: Path, chunks: list[tuple[int, int]], pool: WorkerPool, state: Path,
+                    renderer: _Renderer, report: MarkdownReport) -> None:
+    """Pass 2 on the pool's workers and this process: reports merged in export order."""
+    tasks = ((str(state), spill, start, end) for start, end in chunks)
+
+    def here(_state: str, path: Path, start: int, end: int) -> MarkdownReport:
+        return renderer.render_chunk(_read(path, start, end))
+
+    for part in pool.map_ordered(_work, tasks, ahead=IN_FLIGHT_PER_WORKER * pool.workers, here=here):
+        report.merge(part)
 
 
-def write_markdown(source: Source, out_dir: Path, options: MarkdownOptions = MarkdownOptions()) -> MarkdownReport:
-    """Write every post of ``source`` as Markdown under ``out_dir``; returns (and writes) the report."""
-    _check(options)
+def write_markdown(source: Source, out: str | os.PathLike[str], options: MarkdownOptions = MarkdownOptions(), *,
+                   pool: WorkerPool | None = None) -> MarkdownReport:
+    """Write every post of ``source`` as Markdown under the folder ``out``; returns (and writes) the report.
+
+    The files are built beside ``out`` and moved in when complete (see
+    :class:`~wxr_tools.writers.output_folder.OutputFolder`): an interrupted run
+    leaves the previous output as it was. With a ``pool``, its workers render
+    beside this process.
+    """
     preset = get_preset(options.preset)
     fields = parse_fields(options.fields, preset)
-    jobs = options.jobs or os.cpu_count() or 1
     with ExitStack() as stack:
+        folder = stack.enter_context(OutputFolder(Path(out), generator=f"wxr-tools {__version__}"))
+        if pool is not None:
+            stack.push(pool.kill_on_error)  # no worker writes into the partial folder once it is removed
+        out_dir = folder.staging
         work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="wxr-markdown-")))
-        pool = stack.enter_context(worker_pool(jobs)) if jobs > 1 else None  # the reader shares it
         spill = _Spill(work / "posts.jsonl")
         stack.callback(spill.close)
         database = IndexDatabase(work / "index.sqlite")
@@ -321,8 +339,6 @@ def write_markdown(source: Source, out_dir: Path, options: MarkdownOptions = Mar
         chunks = spill.close()
         database.finish_writing()  # workers open the file read-only
         report = index.report
-        report.warnings.extend(str(d) for d in source.diagnostics if d.severity != "info")
-        out_dir.mkdir(parents=True, exist_ok=True)
         link_targets = index.link_targets
         renderer = _Renderer(out_dir, options, preset, fields, replace(index, report=MarkdownReport()))
         del index  # from here on only the renderer holds the index (and its content index)
@@ -332,9 +348,10 @@ def write_markdown(source: Source, out_dir: Path, options: MarkdownOptions = Mar
             state = work / "renderer.pickle"
             with open(state, "wb") as stream:
                 pickle.dump(renderer, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            del renderer  # each worker loads its own copy: this process can let its memory go
-            database.close()  # and its page cache (reopened for the redirects at the end)
-            _render_in_pool(spill.path, chunks, pool, jobs, state, report)
+            _render_in_pool(spill.path, chunks, pool, state, renderer, report)
         report.redirects = write_redirects(out_dir, link_targets.sorted_items(), options.redirects)
-    report.write(out_dir)
+        report.write(out_dir, source.diagnostics)
+        folder.commit()
+        report.diagnostics.extend(folder.diagnostics)
+    report.target = os.fspath(out)
     return report

@@ -6,7 +6,8 @@ The schema is in :mod:`.schema` and documented in ``docs/sql.md``.
 from .dialects import DIALECTS, Dialect, get_dialect
 from .direct import load_mysql, load_postgres
 from .errors import SqlWriteError
-from .output import SQL_TARGETS, write_sql_target
+from .options import MysqlOptions, PostgresOptions, SqliteOptions, SqlScriptOptions
+from .output import write_mysql, write_postgres
 from .rows import SqlReport
 from .schema import TABLES
 from .script import write_sql
@@ -14,15 +15,19 @@ from .sqlite import write_sqlite
 
 __all__ = [
     "DIALECTS",
-    "SQL_TARGETS",
     "TABLES",
     "Dialect",
+    "MysqlOptions",
+    "PostgresOptions",
     "SqlReport",
+    "SqlScriptOptions",
     "SqlWriteError",
+    "SqliteOptions",
     "get_dialect",
     "load_mysql",
     "load_postgres",
+    "write_mysql",
+    "write_postgres",
     "write_sql",
-    "write_sql_target",
     "write_sqlite",
 ]

@@ -14,10 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from typing import Any
 
 from ...diagnostics import Diagnostic, Severity
 from ...model import Meta, Post
 from ...source import Source
+from ..contract import WriteReport
 from .schema import TABLES, Table
 
 Row = tuple
@@ -30,12 +32,13 @@ BATCH_CHARS = 1_000_000
 
 
 @dataclass
-class SqlReport:
+class SqlReport(WriteReport):
     """What a SQL writer did: rows written by table, and the problems it met."""
 
-    target: str
     rows: dict[str, int] = field(default_factory=lambda: {t.name: 0 for t in TABLES})
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def summary(self) -> dict[str, Any]:
+        return {"posts_written": self.rows["posts"], "rows": self.rows}
 
     def warn(self, code: str, message: str, action: str, severity: Severity = "warning") -> None:
         self.diagnostics.append(Diagnostic(code=code, severity=severity, message=message, action=action))

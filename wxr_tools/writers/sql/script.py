@@ -8,16 +8,19 @@ after the data, which is faster than maintaining them row by row.
 
 from __future__ import annotations
 
+import io
 import os
+import sys
 from collections.abc import Callable
-from pathlib import Path
-from typing import TextIO
+from typing import IO, TextIO
 
 from ...source import Source
+from ...workers import WorkerPool
+from ..files import atomic_output, is_stdout
 from .dialects import Dialect, NulInText, NulReplacer, get_dialect
-from .errors import SqlWriteError
+from .options import SqlScriptOptions
 from .rows import SqlReport, batches
-from .schema import FTS_TABLES, TABLES, check_prefix
+from .schema import FTS_TABLES, TABLES
 
 MAX_STATEMENT_CHARS = 1_000_000
 """Start new INSERTs past this much text (plus one post): well under MySQL's 16 MB packet limit."""
@@ -83,28 +86,48 @@ class _ScriptWriter:
 
 def write_sql(
     source: Source,
-    out: TextIO | str | os.PathLike[str],
+    out: TextIO | str | os.PathLike[str] | None,
+    options: SqlScriptOptions = SqlScriptOptions(),
     *,
-    dialect: str | Dialect,
-    table_prefix: str = "",
-    schema_only: bool = False,
-    data_only: bool = False,
+    pool: WorkerPool | None = None,
     fts: bool = True,
 ) -> SqlReport:
-    """Write a SQL script for ``dialect`` that creates the schema and inserts the site.
+    """Write a SQL script for ``options.dialect`` that creates the schema and inserts the site.
 
-    ``out`` is a text stream or a path. ``fts`` adds SQLite's full-text tables.
+    ``out`` is a text stream, a path (written beside and renamed when complete),
+    or ``-``/None for standard output. ``fts`` adds SQLite's full-text tables.
     Post passwords are never written.
     """
-    if schema_only and data_only:
-        raise SqlWriteError("--schema-only and --data-only exclude each other; give at most one")
-    dialect = get_dialect(dialect)
-    prefix = check_prefix(table_prefix)
-    if isinstance(out, (str, os.PathLike)):
-        return _write_file(Path(out), lambda stream: write_sql(
-            source, stream, dialect=dialect, table_prefix=prefix,
-            schema_only=schema_only, data_only=data_only, fts=fts))
-    report = SqlReport(target=getattr(out, "name", "<stream>"))
+    if is_stdout(out):
+        report = _utf8_to(sys.stdout.buffer, lambda stream: _write_script(source, stream, options, fts))
+        report.target = "-"
+    elif isinstance(out, (str, os.PathLike)):
+        with atomic_output(out) as binary:
+            report = _utf8_to(binary, lambda stream: _write_script(source, stream, options, fts))
+        report.target = os.fspath(out)
+    else:
+        report = _write_script(source, out, options, fts)
+    report.posts_written = report.rows["posts"]
+    return report
+
+
+def _utf8_to(binary: IO[bytes], write: Callable[[TextIO], SqlReport]) -> SqlReport:
+    """Write UTF-8 text to a binary stream whatever the locale says (scripts hold any character)."""
+    if binary is sys.stdout.buffer:
+        sys.stdout.flush()
+    stream = io.TextIOWrapper(binary, encoding="utf-8", newline="\n")
+    try:
+        return write(stream)
+    finally:
+        stream.flush()
+        stream.detach()
+
+
+def _write_script(source: Source, out: TextIO, options: SqlScriptOptions, fts: bool) -> SqlReport:
+    dialect = get_dialect(options.dialect)
+    prefix = options.table_prefix
+    schema_only, data_only = options.schema_only, options.data_only
+    report = SqlReport(format="sql", target=getattr(out, "name", "<stream>"))
     writer = _ScriptWriter(out, dialect, prefix, report)
     with_fts = fts and dialect.name == "sqlite"
     out.write(f"-- wxr-tools SQL script for {dialect.label}\n")
@@ -127,22 +150,4 @@ def write_sql(
         writer.statements([*schema, dialect.begin])
         writer.data(source)
         writer.statements([dialect.commit, *indexes])
-    return report
-
-
-def _write_file(path: Path, write: Callable[[TextIO], SqlReport]) -> SqlReport:
-    """Write through a ``.part`` file renamed when complete: a failed run leaves no half script."""
-    part = path.with_name(path.name + ".part")
-    try:
-        stream = open(part, "w", encoding="utf-8", newline="\n")
-    except OSError as error:
-        raise SqlWriteError(f"cannot write {part}: {error.strerror}") from error
-    try:
-        with stream:
-            report = write(stream)
-        os.replace(part, path)
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
-    report.target = str(path)
     return report

@@ -14,10 +14,12 @@ import tempfile
 from pathlib import Path
 
 from ...source import Source
+from ...workers import WorkerPool
 from .dialects import Dialect, get_dialect
 from .errors import SqlWriteError
+from .options import SqliteOptions
 from .rows import SqlReport, batches
-from .schema import TABLES, check_prefix
+from .schema import TABLES
 from .script import fts_create_statements, fts_rebuild_statements, index_statements, schema_statements
 
 DEFAULT_BATCH_SIZE = 5_000
@@ -25,22 +27,29 @@ DEFAULT_BATCH_SIZE = 5_000
 
 def write_sqlite(
     source: Source,
-    path: str | os.PathLike[str],
+    out: str | os.PathLike[str],
+    options: SqliteOptions = SqliteOptions(),
     *,
-    table_prefix: str = "",
+    pool: WorkerPool | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     fts: bool = True,
 ) -> SqlReport:
-    """Write ``source`` to a new SQLite database at ``path`` (replacing any file there)."""
-    prefix = check_prefix(table_prefix)
-    target = Path(path)
+    """Write ``source`` to a new SQLite database at ``out``, replacing any file there only when complete.
+
+    The database is built in a temporary file beside ``out`` and renamed into
+    place: an interrupted run leaves the previous file as it was.
+    """
+    if out is None or not isinstance(out, (str, os.PathLike)) or os.fspath(out) in ("", "-"):
+        raise SqlWriteError("--to sqlite writes a database file", hint="give --out site.db")
+    prefix = options.table_prefix
+    target = Path(out)
     dialect = get_dialect("sqlite")
     try:
         fd, temp_name = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
         raise SqlWriteError(f"cannot create a database next to {target}: {error.strerror}") from error
     os.close(fd)
-    report = SqlReport(target=str(target))
+    report = SqlReport(format="sqlite", target=str(target))
     try:
         connection = sqlite3.connect(temp_name, isolation_level=None)
         try:
@@ -48,6 +57,7 @@ def write_sqlite(
         finally:
             connection.close()
         _replace(temp_name, target)
+        report.posts_written = report.rows["posts"]
     except BaseException as error:
         os.unlink(temp_name)
         if isinstance(error, sqlite3.Error):
