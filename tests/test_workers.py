@@ -38,7 +38,8 @@ def pools_made(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     monkeypatch.setattr(workers, "ProcessPoolExecutor", Recording)
     monkeypatch.setattr(os, "cpu_count", lambda: 8)
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
-    monkeypatch.setattr(parallel, "MIN_FILE_BYTES", 0)  # the seed takes the parallel reader's path
+    monkeypatch.setattr(workers, "SMALL_INPUT_BYTES", 0)  # the seed is worth workers
+    monkeypatch.setattr(parallel, "MIN_FILE_BYTES", 0)  # and takes the parallel reader's path
     monkeypatch.setattr(parallel, "CHUNK_BYTES", 3000)
     return made
 
@@ -58,6 +59,13 @@ def test_the_default_is_the_cores_this_process_may_use_not_the_machines(tmp_path
                                                                          pools_made: list[int]) -> None:
     convert([SEED], to="markdown", out=tmp_path / "site")
     assert pools_made == [2]  # 3 cores in its affinity, of the 8 the machine has
+
+
+def test_a_small_input_starts_no_worker(tmp_path: Path, pools_made: list[int],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "SMALL_INPUT_BYTES", 1 << 20)
+    convert([SEED], to="markdown", out=tmp_path / "site", jobs=4)
+    assert pools_made == []
 
 
 def test_negative_jobs_are_refused() -> None:

@@ -101,13 +101,26 @@ def convert(
         raise WriterOptionsError(f"{type(options).__name__} are not the options of --to {to}",
                                  hint=f"give {writer.options.__name__}")
     target = str(out) if out is not None else default_output(inputs, to)
-    with run_pool(jobs) as pool:
+    with run_pool(jobs, input_size(inputs)) as pool:
         source = _open(inputs, from_format, on_bytes, pages, pool)
         if dry_run:
             return _dry_run(source, to, target)
         report = writer.write(source, target or None, options, pool=pool)
     return ConvertResult(to=to, out=report.target or target, posts_written=report.posts_written,
                          summary=report.summary(), diagnostics=[*source.diagnostics, *report.diagnostics])
+
+
+def input_size(inputs: Sequence[InputLike]) -> int | None:
+    """Bytes of the input files, or None when some input is a folder, a stream or a compressed file."""
+    total = 0
+    for item in inputs:
+        if hasattr(item, "read"):
+            return None
+        path = Path(os.fspath(item))  # type: ignore[arg-type]
+        if not path.is_file() or path.suffix.lower() in (".gz", ".zip"):
+            return None
+        total += path.stat().st_size
+    return total
 
 
 def _open(inputs: Sequence[InputLike], from_format: str | None, on_bytes: Callable[[int], None] | None,

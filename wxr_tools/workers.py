@@ -157,13 +157,23 @@ class WorkerPool:
             self.kill()
 
 
+SMALL_INPUT_BYTES = 1 << 20
+"""Inputs smaller than this are done in one process: starting workers would cost more than they save."""
+
+
 @contextmanager
-def run_pool(jobs: int | None = None) -> Iterator[WorkerPool | None]:
-    """The pool of a run of ``jobs`` processes in all (None or 0: the cores available), or None for one."""
+def run_pool(jobs: int | None = None, input_bytes: int | None = None,
+             worth_it: int | None = None) -> Iterator[WorkerPool | None]:
+    """The pool of a run of ``jobs`` processes in all (None or 0: the cores available), or None for one.
+
+    With ``input_bytes`` known and under ``worth_it`` (default :data:`SMALL_INPUT_BYTES`), no
+    worker is started.
+    """
+    worth_it = SMALL_INPUT_BYTES if worth_it is None else worth_it
     if jobs is not None and jobs < 0:
         raise WxrToolsError(f"--jobs must be 0 (every available core) or more, not {jobs}")
     jobs = jobs or available_cores()
-    if jobs == 1:
+    if jobs == 1 or (input_bytes is not None and input_bytes < worth_it):
         yield None
         return
     with WorkerPool(jobs) as pool:

@@ -9,10 +9,12 @@ from typing import Annotated, Literal, Optional
 import typer
 
 from .. import __version__
-from ..convert import convert as convert_inputs
+from ..convert import convert as convert_inputs, input_size
 from ..info import summarize
 from ..readers import open_source
+from ..readers.wxr.parallel import MIN_FILE_BYTES
 from ..schema import render_schema
+from ..workers import run_pool
 from ..writers import WRITERS
 from .console import (EXIT_INPUT_ERRORS, EXIT_OK, interactive, print_diagnostics, print_summary, progress_bar,
                       stop_on_sigterm, user_errors)
@@ -42,6 +44,8 @@ Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no d
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Also print info-level diagnostics.")]
 Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")]
 FromFormat = Annotated[Optional[str], typer.Option("--from", help="Input kind, when detection is not wanted: wxr, pages or json.")]
+Jobs = Annotated[Optional[int], typer.Option("--jobs", "-j", help="Processes for the whole run, this one included "
+                                             "(0 or unset: the cores available).", rich_help_panel="Run")]
 
 
 def _version(value: bool) -> None:
@@ -75,9 +79,7 @@ def convert(
                                                   "fill what the export lacks (bios, comments, term descriptions).",
                                                   parser=input_path, metavar="PATH",
                                                   rich_help_panel="Input")] = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Processes for the whole run, this one "
-                                                "included (0 or unset: the cores available).",
-                                                rich_help_panel="Run")] = None,
+    jobs: Jobs = None,
     quiet: Quiet = False,
     verbose: Verbose = False,
     debug: Debug = False,
@@ -103,15 +105,17 @@ def info(
     inputs: Inputs,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object instead of text.")] = False,
     from_format: FromFormat = None,
+    jobs: Jobs = None,
     quiet: Quiet = False,
     verbose: Verbose = False,
     debug: Debug = False,
 ) -> None:
     """Show what an export holds: site, counts by type and status, authors, terms, problems
     (library: wxr_tools.info.summarize)."""
-    with user_errors(debug):
-        source = open_source(inputs, from_format=from_format)
-        summary = summarize(source)
+    with user_errors(debug), stop_on_sigterm():
+        with run_pool(jobs, input_size(inputs), worth_it=MIN_FILE_BYTES) as pool:
+            source = open_source(inputs, from_format=from_format, pool=pool)
+            summary = summarize(source)
         if as_json:
             typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
         else:

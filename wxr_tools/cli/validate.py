@@ -13,8 +13,8 @@ from ..validate import RULES, validate as validate_paths
 from ..validate.config import load_config
 from ..validate.engine import expand_paths
 from ..validate.report import render
-from . import Debug, Quiet, Verbose, app, input_path
-from .console import interactive, progress_bar, user_errors
+from . import Debug, Jobs, Quiet, Verbose, app, input_path
+from .console import interactive, progress_bar, stop_on_sigterm, user_errors
 
 
 class OutputFormat(str, Enum):
@@ -54,6 +54,7 @@ def validate(
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file "
                                                    "instead of standard output.")] = None,
+    jobs: Jobs = None,
     quiet: Quiet = False,
     verbose: Verbose = False,
     debug: Debug = False,
@@ -66,7 +67,7 @@ def validate(
 
     Exit codes: 0 no error, 1 errors (or warnings with --strict), 2 usage or I/O errors.
     """
-    with user_errors(debug):
+    with user_errors(debug), stop_on_sigterm():
         config = load_config()
         chosen_select = _split(select) if select else config.select
         chosen_ignore = _split(ignore) if ignore else config.ignore
@@ -75,7 +76,7 @@ def validate(
         with progress_bar(_total_bytes(inputs) if show_progress else None, show_progress,
                           "validating") as on_bytes:
             result = validate_paths(inputs, select=chosen_select, ignore=chosen_ignore, strict=chosen_strict,
-                                    on_bytes=on_bytes)
+                                    on_bytes=on_bytes, jobs=jobs)
         report = render(result, output_format.value, verbose=verbose, summary=not quiet)
         if output is not None:
             output.write_text(report, encoding="utf-8")

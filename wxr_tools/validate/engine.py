@@ -11,6 +11,8 @@ from pathlib import Path
 from ..diagnostics import SEVERITIES, Diagnostic, Severity
 from ..errors import WxrToolsError
 from ..readers.wxr import open_wxr
+from ..readers.wxr.parallel import MIN_FILE_BYTES
+from ..workers import WorkerPool, run_pool
 from .checks import Check, Where
 from .rules import RULES, matching
 
@@ -97,22 +99,28 @@ def validate(
     ignore: Iterable[str] | None = None,
     strict: bool = False,
     on_bytes: Callable[[int], None] | None = None,
+    jobs: int | None = None,
 ) -> ValidationResult:
     """Check each export in ``paths`` (files or folders) and return the findings per file.
 
     ``select`` and ``ignore`` take rule codes or prefixes; ``strict`` makes
     warnings fail. Raises :class:`~wxr_tools.validate.rules.UnknownRuleError`
-    for a code that names no rule.
+    for a code that names no rule. ``jobs`` processes in all read a large file
+    (None: the cores available).
     """
     selection = Selection(select, ignore)
     reports = expand_paths(paths)
-    for report in reports:
-        if report.io_error is None:
-            _check_file(report, selection, on_bytes)
+    largest = max((os.path.getsize(r.path) for r in reports if r.io_error is None and os.path.isfile(r.path)),
+                  default=0)
+    with run_pool(jobs, largest, worth_it=MIN_FILE_BYTES) as pool:
+        for report in reports:
+            if report.io_error is None:
+                _check_file(report, selection, on_bytes, pool)
     return ValidationResult(reports, strict=strict)
 
 
-def _check_file(report: FileReport, selection: Selection, on_bytes: Callable[[int], None] | None) -> None:
+def _check_file(report: FileReport, selection: Selection, on_bytes: Callable[[int], None] | None,
+                pool: WorkerPool | None) -> None:
     found: list[Diagnostic] = []
 
     def emit(code: str, message: str, where: Where) -> None:
@@ -122,7 +130,7 @@ def _check_file(report: FileReport, selection: Selection, on_bytes: Callable[[in
 
     export = None
     try:
-        export = open_wxr(report.path, on_bytes=on_bytes)
+        export = open_wxr(report.path, on_bytes=on_bytes, pool=pool)
         checks: list[Check] = [rule.check(emit) for code, rule in RULES.items()
                                if rule.check is not None and code in selection.codes]
         for check in checks:
