@@ -5,7 +5,7 @@ Usage: python bench/bench_content.py [EXPORT.xml] [--mb 20] [--rounds 3]
 Reads every post body of the export (repeated until about ``--mb`` MB of HTML
 when the export is smaller), renders each with ``render_post`` and, on the same
 bodies, runs plain html2text (body_width=0), the usual Python converter, as the
-baseline (``pip install 'wxr-tools[bench]'``). Prints bodies per second, MB/s,
+baseline. Prints bodies per second, MB/s,
 how the pipeline's time splits between the HTML-to-Markdown converter it uses
 (html-to-markdown) and our own transforms, and the ratio of the two times: CPU
 time, best of ``--rounds``. Target: at most 2x html2text alone.
