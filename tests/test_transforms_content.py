@@ -198,11 +198,9 @@ def test_an_entity_written_as_text_stays_text() -> None:
 
 def test_control_characters_are_dropped_and_a_refused_body_is_kept_as_html(monkeypatch) -> None:
     assert html_to_markdown("<p>a\x08\x08\x08\x08\x08\x08\x08\x08b\x00</p>") == "ab\n"
-    import importlib
-
     import html_to_markdown as converter
 
-    module = importlib.import_module("wxr_tools.transforms.html_to_markdown")  # the package's name is the function
+    from wxr_tools.transforms import html_to_markdown_engine as module
 
     def refuse(*args, **kwargs):
         raise converter.InvalidInputError("binary data detected")
@@ -217,7 +215,7 @@ def test_the_options_built_once_are_those_the_converters_public_api_builds() -> 
     import html_to_markdown as converter
     from html_to_markdown.api import _to_rust_conversion_options
 
-    from wxr_tools.transforms.html_to_markdown import _convert
+    from wxr_tools.transforms.html_to_markdown_engine import _convert
 
     assert _convert.func is not converter.convert, "the installed release has no compiled convert we know"
     ours = _convert.keywords["options"]
@@ -240,7 +238,7 @@ def test_a_release_without_the_compiled_module_converts_through_the_public_api(m
 
     import html_to_markdown as converter
 
-    from wxr_tools.transforms.html_to_markdown import _bind_converter, _convert
+    from wxr_tools.transforms.html_to_markdown_engine import _bind_converter, _convert
 
     html = ("<h2>T</h2><p>a * b, x_y, <mark>m</mark> H<sub>2</sub>O <abbr title='t'>A</abbr></p>"
             "<nav><a href='/x'>menu</a></nav><ul><li>one</li></ul><p hidden>h</p>")
