@@ -19,13 +19,16 @@ import re
 import html2text
 
 _ESCAPE_RE = re.compile(r"\\(?=[!-/:-@\[-`{-~])|[*`]")
-_LINE_START_RE = re.compile(r"^(\s*)(?:([#>+=~-])|(\d{1,9})([.)])(?=\s|$))")
+_LINE_START_RE = re.compile(r"^(?:([#>+=~-])|(\d{1,9})([.)])(?=\s|$))")
+# Text never starts a line with ">" or "*" (escaped above): these are html2text's quotes and rules.
+_NESTED_QUOTE_RE = re.compile(r"^( *)(>>+) ?", re.M)
+_RULE_RE = re.compile(r"^([ >]*)\* \* \*$", re.M)
 
 
 def _escape_line_start(m: re.Match[str]) -> str:
-    if m.group(2):
-        return f"{m.group(1)}\\{m.group(2)}"
-    return f"{m.group(1)}{m.group(3)}\\{m.group(4)}"
+    if m.group(1):
+        return f"\\{m.group(1)}"
+    return f"{m.group(2)}\\{m.group(3)}"
 
 
 class _CommonMarkConverter(html2text.HTML2Text):
@@ -90,11 +93,26 @@ class _CommonMarkConverter(html2text.HTML2Text):
             data = _ESCAPE_RE.sub(r"\\\g<0>", data)
             if self.tables:  # an escaped "|" would still split the cell where html2text lays out the table
                 data = data.replace("|", "&#124;")
-            if self._at_line_start():
-                data = _LINE_START_RE.sub(_escape_line_start, data, count=1)
+            if self._at_line_start():  # a space there shows nothing (html2text would put it after a quote's ">")
+                data = _LINE_START_RE.sub(_escape_line_start, data.lstrip(), count=1)
         super().handle_data(data, entity_char=True)
 
 
+def _nested_quote(m: re.Match[str]) -> str:
+    return m.group(1) + "> " * len(m.group(2))
+
+
 def convert(html_text: str) -> str:
-    """Prepared HTML to Markdown with html2text."""
-    return _CommonMarkConverter().handle(html_text)
+    """Prepared HTML to Markdown with html2text; nested quotes as ``> >`` and rules as ``---``, as the
+    other engine writes them."""
+    try:
+        markdown = _CommonMarkConverter().handle(html_text)
+    except IndexError:  # html2text's table layout fails on some nested tables: keep them unpadded
+        plain = _CommonMarkConverter()
+        plain.pad_tables = False
+        markdown = plain.handle(html_text)
+    if ">>" in markdown:
+        markdown = _NESTED_QUOTE_RE.sub(_nested_quote, markdown)
+    if "* * *" in markdown:
+        markdown = _RULE_RE.sub(r"\1---", markdown)
+    return markdown
