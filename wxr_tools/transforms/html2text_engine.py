@@ -3,13 +3,14 @@
 The project's original converter, for platforms where html-to-markdown has no
 wheel or for users who choose it. Options: no line wrapping, inline links
 (a ``#fragment`` link kept), Unicode kept as is, ``*`` for emphasis and
-bullets, ``<sub>``/``<sup>`` kept as HTML. html2text escapes little of the
-text and nothing that came from an entity, so text is escaped here instead,
-as CommonMark reads it: ``*``, backticks, a backslash before punctuation, a
-``|`` inside a table (as ``&#124;``), and at the start of a line ``#``, ``>``, list markers,
-``=``/``-`` underlines and ``~~~`` fences. Over-escaping is harmless (a
-backslash before punctuation shows the punctuation); bare URLs keep their
-underscores.
+bullets, ``<sub>``/``<sup>`` kept as HTML, ``<abbr>`` as its text (no
+Markdown Extra definitions), tables between pipes. html2text escapes little
+of the text and nothing that came from an entity, so text is escaped here
+instead, as CommonMark reads it: ``*``, backticks, a backslash before
+punctuation, a ``|`` inside a table (as ``&#124;``), and at the start of a
+line ``#``, ``>``, list markers, ``=``/``-`` underlines and ``~~~`` fences.
+Over-escaping is harmless (a backslash before punctuation shows the
+punctuation); bare URLs keep their underscores.
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ class _CommonMarkConverter(html2text.HTML2Text):
         self.outtextf(text)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "abbr":
+            return
         if tag == "table":
             self.tables += 1
         elif tag == "a":  # a space would end the link's destination
@@ -74,6 +77,8 @@ class _CommonMarkConverter(html2text.HTML2Text):
         super().handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "abbr":
+            return
         if tag == "table" and self.tables:
             self.tables -= 1
         super().handle_endtag(tag)
