@@ -24,6 +24,9 @@ _LINE_START_RE = re.compile(r"^(?:([#>+=~-])|(\d{1,9})([.)])(?=\s|$))")
 # Text never starts a line with ">" or "*" (escaped above): these are html2text's quotes and rules.
 _NESTED_QUOTE_RE = re.compile(r"^( *)(>>+) ?", re.M)
 _RULE_RE = re.compile(r"^([ >]*)\* \* \*$", re.M)
+# "<![x" other than CDATA: a bogus comment to a browser (hidden up to ">"), an AssertionError to Python's
+# html.parser before 3.13.
+_MARKED_SECTION_RE = re.compile(r"<!\[(?!cdata\[)[^>]*>?", re.I)
 
 
 def _escape_line_start(m: re.Match[str]) -> str:
@@ -110,6 +113,8 @@ def _nested_quote(m: re.Match[str]) -> str:
 def convert(html_text: str) -> str:
     """Prepared HTML to Markdown with html2text; nested quotes as ``> >`` and rules as ``---``, as the
     other engine writes them."""
+    if "<![" in html_text:
+        html_text = _MARKED_SECTION_RE.sub("", html_text)
     try:
         markdown = _CommonMarkConverter().handle(html_text)
     except IndexError:  # html2text's table layout fails on some nested tables: keep them unpadded
