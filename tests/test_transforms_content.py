@@ -1,4 +1,7 @@
-"""Post and comment bodies as a user sees them in the Markdown, on our own small fixtures."""
+"""Post and comment bodies as a user sees them in the Markdown, on our own small fixtures.
+
+Tests marked ``both_engines`` run with each HTML-to-Markdown engine (``converter``).
+"""
 
 from __future__ import annotations
 
@@ -17,8 +20,10 @@ from wxr_tools.transforms import (
     render_comment,
     render_post,
 )
+from wxr_tools.transforms.engines import CONVERTERS
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "content"
+both_engines = pytest.mark.parametrize("converter", CONVERTERS)
 
 
 def _site(name: str) -> tuple[dict[int, Post], ContentIndex]:
@@ -77,17 +82,19 @@ def test_reusable_blocks_are_replaced_by_their_content_and_loops_stop() -> None:
     assert body.index("The garden is waking up.") < body.index("## Join the newsletter")
 
 
-def test_code_block_keeps_its_language_and_text_and_embed_becomes_a_link_with_caption() -> None:
+@both_engines
+def test_code_block_keeps_its_language_and_text_and_embed_becomes_a_link_with_caption(converter: str) -> None:
     posts, index = _site("reusable-block.xml")
-    body = render_post(posts[20], index).body
+    body = render_post(posts[20], index, ContentOptions(converter=converter)).body
     assert '```python\nif bloom > 3:\n    print("spring")\n```' in body
     assert "<https://www.youtube.com/watch?v=abc123>" in body
     assert "The garden in 30 seconds" in body
 
 
-def test_email_reply_comment_quotes_become_block_quotes_after_the_comments_own_text() -> None:
+@both_engines
+def test_email_reply_comment_quotes_become_block_quotes_after_the_comments_own_text(converter: str) -> None:
     posts, _ = _site("email-quoted-comment.xml")
-    first, second = (render_comment(c.content) for c in posts[30].comments)
+    first, second = (render_comment(c.content, converter) for c in posts[30].comments)
     assert first.startswith("Thank you, this helped.\n\nOn Tue, Nov 27, 2012 at 5:56 AM, The Blog wrote:\n\n> ")
     assert '> New post: "Borrowed functioning"' in first
     assert "> > an older quote" in first
@@ -98,21 +105,23 @@ def test_email_reply_comment_quotes_become_block_quotes_after_the_comments_own_t
     assert "> in a session with another" in second  # markers run together split back into lines
 
 
-def test_realwp_comment_quoting_an_email_reply(shared: Path) -> None:
+@both_engines
+def test_realwp_comment_quoting_an_email_reply(shared: Path, converter: str) -> None:
     import json
     truth = json.loads((shared / "realwp" / "truth.json").read_text(encoding="utf-8"))
     stored = next(c for c in truth["comments"] if c.get("key") == "matthew")["comment_content"]
-    markdown = render_comment(stored)
+    markdown = render_comment(stored, converter)
     assert markdown.startswith("This is beautiful and so true. Thank you for writing it.\n\n")
     assert "> We Can All Use a Little Help Sometimes…" in markdown
     assert "> Read more of this post" in markdown
     assert "&gt;" not in markdown
 
 
-def test_more_tag_splits_summary_and_label_and_nextpage_is_a_visible_break() -> None:
+@both_engines
+def test_more_tag_splits_summary_and_label_and_nextpage_is_a_visible_break(converter: str) -> None:
     post = Post(id=1, content="Intro *here*.\n\n<!--more Keep <b>reading</b> &raquo;-->\n\nRest.\n\n"
                               "<!--nextpage-->\n\nPage two.")
-    rendered = render_post(post, ContentIndex())
+    rendered = render_post(post, ContentIndex(), ContentOptions(converter=converter))
     assert rendered.summary == "Intro \\*here\\*.\n"  # the asterisks are text in HTML, and stay text
     assert rendered.more_label == "Keep reading \u00bb"
     assert rendered.body == "Intro \\*here\\*.\n\nRest.\n\n---\n\nPage two.\n"
@@ -120,12 +129,15 @@ def test_more_tag_splits_summary_and_label_and_nextpage_is_a_visible_break() -> 
     assert plain.summary is None and plain.more_label is None
 
 
-def test_wpautop_applies_to_classic_content_only() -> None:
-    classic = render_post(Post(id=1, content="one\ntwo\n\nthree"), ContentIndex()).body
+@both_engines
+def test_wpautop_applies_to_classic_content_only(converter: str) -> None:
+    options = ContentOptions(converter=converter)
+    classic = render_post(Post(id=1, content="one\ntwo\n\nthree"), ContentIndex(), options).body
     assert classic == "one  \ntwo\n\nthree\n"
     blocks = render_post(Post(id=2, content="<!-- wp:html -->\nline one\nline two\n<!-- /wp:html -->"),
-                         ContentIndex()).body
-    assert blocks == "line one\nline two\n"  # a soft break: no <br /> added inside block content
+                         ContentIndex(), options).body
+    soft_break = {"html-to-markdown": "\n", "html2text": " "}[converter]  # both a soft break to Markdown
+    assert blocks == f"line one{soft_break}line two\n"  # no <br /> added inside block content
 
 
 @pytest.mark.parametrize(("policy", "present", "absent"), [
@@ -133,11 +145,12 @@ def test_wpautop_applies_to_classic_content_only() -> None:
     ("link", ["<https://cdn.example.com/widget.js>", "(/subscribe.php)"], ["alert", "<script"]),
     ("keep", ["<script>alert(1)</script>", '<form action="/subscribe.php">'], []),
 ])
-def test_unsafe_html_policy(policy: str, present: list[str], absent: list[str]) -> None:
+@both_engines
+def test_unsafe_html_policy(policy: str, present: list[str], absent: list[str], converter: str) -> None:
     html = ('<p>Before</p><script>alert(1)</script><script src="https://cdn.example.com/widget.js"></script>'
             '<style>p { color: red }</style><form action="/subscribe.php"><input name="e"></form><p>After</p>')
     post = Post(id=1, content=html)
-    body = render_post(post, ContentIndex(), ContentOptions(unsafe_html=policy)).body
+    body = render_post(post, ContentIndex(), ContentOptions(unsafe_html=policy, converter=converter)).body
     assert body.startswith("Before") and body.rstrip().endswith("After")
     for text in present:
         assert text in body
@@ -145,8 +158,9 @@ def test_unsafe_html_policy(policy: str, present: list[str], absent: list[str]) 
         assert text not in body
 
 
-def test_iframe_becomes_a_link_to_its_source_by_default() -> None:
-    assert html_to_markdown('<iframe src="https://maps.example.com/embed?x=1"></iframe>') == \
+@both_engines
+def test_iframe_becomes_a_link_to_its_source_by_default(converter: str) -> None:
+    assert html_to_markdown('<iframe src="https://maps.example.com/embed?x=1"></iframe>', engine=converter) == \
         "<https://maps.example.com/embed?x=1>\n"
 
 
@@ -155,7 +169,14 @@ def test_unknown_unsafe_policy_is_refused_with_the_choices() -> None:
         ContentOptions(unsafe_html="sanitize")
 
 
-def test_html_to_markdown_fidelity() -> None:
+def test_unknown_converter_is_refused_with_the_choices() -> None:
+    with pytest.raises(ContentOptionsError, match="'pandoc'; choose one of html-to-markdown, html2text"):
+        ContentOptions(converter="pandoc")
+
+
+@both_engines
+def test_html_to_markdown_fidelity(converter: str) -> None:
+    markdown_it = pytest.importorskip("markdown_it")
     markdown = html_to_markdown(
         '<p>Use <code>a_b*c</code> and the &lt;div&gt; tag.</p>'
         '<p><img src="/a.png" alt="Alt text" title="A title"></p>'
@@ -163,46 +184,53 @@ def test_html_to_markdown_fidelity() -> None:
         '<p>H<sub>2</sub>O and E=mc<sup>2</sup><br>next line</p>'
         '<address>1 Main St<br>Springfield</address>'
         '<table><tr><th>k</th><th>v</th></tr><tr><td>a</td><td>1</td></tr></table>'
-        '<pre class="language-js">let a = "`x`" &lt; 3;\n\n\n  indented</pre>')
+        '<pre class="language-js">let a = "`x`" &lt; 3;\n\n\n  indented</pre>', engine=converter)
     assert "Use `a_b*c` and the &lt;div> tag." in markdown
     assert '![Alt text](/a.png "A title")' in markdown
     assert "![B](/b.png)\n\nCaption of B" in markdown
     assert "H<sub>2</sub>O and E=mc<sup>2</sup>  \nnext line" in markdown
     assert "1 Main St  \nSpringfield" in markdown
-    assert "| k | v |\n| --- | --- |\n| a | 1 |" in markdown
+    table = markdown_it.MarkdownIt("commonmark").enable("table").render(markdown)  # engines pad cells otherwise
+    assert "<thead>\n<tr>\n<th>k</th>\n<th>v</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>a</td>\n<td>1</td>" in table
     assert '```js\nlet a = "`x`" < 3;\n\n\n  indented\n```' in markdown
 
 
-def test_emphasis_followed_by_punctuation_gets_no_stray_space() -> None:
-    assert html_to_markdown("<p>In <em>borrowed functioning</em>: leaning, <strong>hard</strong>.</p>") == \
+@both_engines
+def test_emphasis_followed_by_punctuation_gets_no_stray_space(converter: str) -> None:
+    assert html_to_markdown("<p>In <em>borrowed functioning</em>: leaning, <strong>hard</strong>.</p>",
+                            engine=converter) == \
         "In *borrowed functioning*: leaning, **hard**.\n"
 
 
-def test_text_that_looks_like_markdown_stays_text_as_commonmark_reads_it() -> None:
+@both_engines
+def test_text_that_looks_like_markdown_stays_text_as_commonmark_reads_it(converter: str) -> None:
     markdown_it = pytest.importorskip("markdown_it")
     html = ("<p># not a heading</p><p>1. not a list</p><p>a*b*c and snake_case_word</p>"
-            '<p><a href="https://example.com/a b">spaced link</a></p>')
-    markdown = html_to_markdown(html)
+            '<p><a href="https://example.com/a b">spaced link</a></p>'
+            "<p>&gt; not a quote, &#42;not emphasis&#42;</p><ul><li>- not a sublist</li></ul>")
+    markdown = html_to_markdown(html, engine=converter)
     rendered = markdown_it.MarkdownIt("commonmark").render(markdown)
     assert "<h1>" not in rendered and "<ol>" not in rendered and "<em>" not in rendered
+    assert "<blockquote>" not in rendered and "<p>&gt; not a quote, *not emphasis*</p>" in rendered
+    assert "<li>- not a sublist</li>" in rendered
     assert "<p>a*b*c and snake_case_word</p>" in rendered
     assert '<a href="https://example.com/a%20b">spaced link</a>' in rendered
 
 
-def test_an_entity_written_as_text_stays_text() -> None:
+@both_engines
+def test_an_entity_written_as_text_stays_text(converter: str) -> None:
     markdown_it = pytest.importorskip("markdown_it")
-    markdown = html_to_markdown("<p>Type &amp;copy; for \u00a9, or &amp;#169;; <code>&amp;amp;</code> in code.</p>")
+    markdown = html_to_markdown("<p>Type &amp;copy; for \u00a9, or &amp;#169;; <code>&amp;amp;</code> in code.</p>",
+                                engine=converter)
     rendered = markdown_it.MarkdownIt("commonmark").render(markdown)
     assert "<p>Type &amp;copy; for \u00a9, or &amp;#169;; <code>&amp;amp;</code> in code.</p>" in rendered
 
 
 def test_control_characters_are_dropped_and_a_refused_body_is_kept_as_html(monkeypatch) -> None:
     assert html_to_markdown("<p>a\x08\x08\x08\x08\x08\x08\x08\x08b\x00</p>") == "ab\n"
-    import importlib
-
     import html_to_markdown as converter
 
-    module = importlib.import_module("wxr_tools.transforms.html_to_markdown")  # the package's name is the function
+    from wxr_tools.transforms import html_to_markdown_engine as module
 
     def refuse(*args, **kwargs):
         raise converter.InvalidInputError("binary data detected")
@@ -217,7 +245,7 @@ def test_the_options_built_once_are_those_the_converters_public_api_builds() -> 
     import html_to_markdown as converter
     from html_to_markdown.api import _to_rust_conversion_options
 
-    from wxr_tools.transforms.html_to_markdown import _convert
+    from wxr_tools.transforms.html_to_markdown_engine import _convert
 
     assert _convert.func is not converter.convert, "the installed release has no compiled convert we know"
     ours = _convert.keywords["options"]
@@ -240,7 +268,7 @@ def test_a_release_without_the_compiled_module_converts_through_the_public_api(m
 
     import html_to_markdown as converter
 
-    from wxr_tools.transforms.html_to_markdown import _bind_converter, _convert
+    from wxr_tools.transforms.html_to_markdown_engine import _bind_converter, _convert
 
     html = ("<h2>T</h2><p>a * b, x_y, <mark>m</mark> H<sub>2</sub>O <abbr title='t'>A</abbr></p>"
             "<nav><a href='/x'>menu</a></nav><ul><li>one</li></ul><p hidden>h</p>")
@@ -251,14 +279,16 @@ def test_a_release_without_the_compiled_module_converts_through_the_public_api(m
     assert fallback(html).content == _convert(html).content
 
 
-def test_no_break_spaces_stay_and_spacer_paragraphs_go() -> None:
+@both_engines
+def test_no_break_spaces_stay_and_spacer_paragraphs_go(converter: str) -> None:
     markdown = html_to_markdown("<p>Bonjour&nbsp;! 10&#160;km</p><p>&nbsp;</p><p>a\u00a0b</p>"
-                                "<pre>x&nbsp;y</pre>")
+                                "<pre>x&nbsp;y</pre>", engine=converter)
     assert markdown == "Bonjour\u00a0! 10\u00a0km\n\na\u00a0b\n\n```\nx\u00a0y\n```\n"
 
 
-def test_bare_urls_in_text_keep_their_underscores_for_markdown_that_links_them() -> None:
-    assert html_to_markdown("<p>See https://example.com/a_b_c today.</p>") == \
+@both_engines
+def test_bare_urls_in_text_keep_their_underscores_for_markdown_that_links_them(converter: str) -> None:
+    assert html_to_markdown("<p>See https://example.com/a_b_c today.</p>", engine=converter) == \
         "See https://example.com/a_b_c today.\n"
 
 
@@ -276,7 +306,8 @@ def shared() -> Path:
     "<ol><li>a</li><li>b</li><li>c</li><li>d</li><li>e</li><li>f</li><li>g</li><li>h</li><li>i</li>"
     "<li>Tenth<pre>code\n\n  line2</pre></li></ol>",
 ])
-def test_code_in_a_list_item_stays_in_the_item_as_commonmark_reads_it(html: str) -> None:
+@both_engines
+def test_code_in_a_list_item_stays_in_the_item_as_commonmark_reads_it(html: str, converter: str) -> None:
     markdown_it = pytest.importorskip("markdown_it")
-    rendered = markdown_it.MarkdownIt("commonmark").render(html_to_markdown(html))
+    rendered = markdown_it.MarkdownIt("commonmark").render(html_to_markdown(html, engine=converter))
     assert "<pre><code>code\n\n  line2\n</code></pre>\n</li>" in rendered

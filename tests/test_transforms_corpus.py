@@ -1,4 +1,4 @@
-"""Every post body of the shared corpus goes through the content pipeline and comes out plain."""
+"""Every post body of the shared corpus goes through the content pipeline and comes out plain, with either engine."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 import wxr_tools
-from wxr_tools.transforms import ContentIndex, render_post
+from wxr_tools.transforms import ContentIndex, ContentOptions, render_post
+from wxr_tools.transforms.engines import CONVERTERS
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 if not SHARED.exists():
@@ -29,12 +30,14 @@ def _outside_code(markdown: str) -> str:
     return _CODE_SPAN.sub("", _FENCED.sub("", markdown))
 
 
+@pytest.mark.parametrize("converter", CONVERTERS)
 @pytest.mark.parametrize("export", EXPORTS, ids=[str(p.relative_to(SHARED)) for p in EXPORTS])
-def test_every_body_renders_without_wordpress_markup(export: Path) -> None:
+def test_every_body_renders_without_wordpress_markup(export: Path, converter: str) -> None:
     site = wxr_tools.read_wxr(export)
     index = ContentIndex.from_posts(site.posts)
+    options = ContentOptions(converter=converter)
     for post in site.posts:
-        rendered = render_post(post, index)
+        rendered = render_post(post, index, options)
         leaks = _LEAKS.findall(_outside_code(rendered.body))
         assert not leaks, f"post {post.id} ({post.title!r}) leaks {leaks}"
         if rendered.summary is not None:
@@ -50,14 +53,16 @@ def _pre_texts(content: str) -> list[str]:
     return texts
 
 
+@pytest.mark.parametrize("converter", CONVERTERS)
 @pytest.mark.parametrize("title", [
     "Markup: HTML Tags and Formatting",
     "Taumatawhakatangihangakoauauotamateaturipukakapikimaungahoronukupokaiwhenuakitanatahu",  # the CSS snippet
 ])
-def test_theme_unit_test_pre_blocks_are_byte_exact_fenced_code(title: str) -> None:
+def test_theme_unit_test_pre_blocks_are_byte_exact_fenced_code(title: str, converter: str) -> None:
     site = wxr_tools.read_wxr(THEME_UNIT_TEST)
     post = next(p for p in site.posts if p.title == title)
     expected = _pre_texts(post.content)
     assert expected, "the post has <pre> blocks"
-    fenced = [code for _, code in _FENCED.findall(render_post(post, ContentIndex.from_posts(site.posts)).body)]
+    body = render_post(post, ContentIndex.from_posts(site.posts), ContentOptions(converter=converter)).body
+    fenced = [code for _, code in _FENCED.findall(body)]
     assert fenced == [text if text.endswith("\n") else text + "\n" for text in expected]

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wxr_tools.transforms.blocks import parse_blocks, serialize_blocks
+from wxr_tools.transforms.engines import CONVERTERS
 from wxr_tools.transforms.html_to_markdown import html_to_markdown
 from wxr_tools.transforms.links import LinkRewriter, LinkTable, own_url_key, site_hosts, url_key
 from wxr_tools.transforms.shortcodes import do_shortcode
@@ -116,11 +118,12 @@ def test_serialising_a_parsed_document_gives_the_document_back(items: list) -> N
     assert serialize_blocks(parse_blocks(document)) == document
 
 
+@pytest.mark.parametrize("converter", CONVERTERS)
 @settings(max_examples=200, deadline=None)
-@given(st.text())
-def test_shortcodes_and_html_to_markdown_never_raise(text: str) -> None:
+@given(text=st.text())
+def test_shortcodes_and_html_to_markdown_never_raise(text: str, converter: str) -> None:
     do_shortcode(text, {"gallery": lambda sc: json.dumps(sc.atts, default=str)})
-    assert isinstance(html_to_markdown(text), str)
+    assert isinstance(html_to_markdown(text, engine=converter), str)
 
 
 _BODY_PIECES = st.sampled_from([
@@ -132,17 +135,18 @@ _BODY_PIECES = st.sampled_from([
 ])
 
 
+@pytest.mark.parametrize("converter", CONVERTERS)
 @settings(max_examples=200, deadline=None)
-@given(st.lists(_BODY_PIECES | st.text(max_size=4)).map("".join))
-def test_render_post_and_render_comment_never_raise(text: str) -> None:
+@given(text=st.lists(_BODY_PIECES | st.text(max_size=4)).map("".join))
+def test_render_post_and_render_comment_never_raise(text: str, converter: str) -> None:
     from wxr_tools.model import Post
-    from wxr_tools.transforms import ContentIndex, render_comment, render_post
+    from wxr_tools.transforms import ContentIndex, ContentOptions, render_comment, render_post
 
     index = ContentIndex.from_posts([Post(id=1, type="wp_block", content=text[:40])])
-    rendered = render_post(Post(id=2, content=text), index)
+    rendered = render_post(Post(id=2, content=text), index, ContentOptions(converter=converter))
     assert isinstance(rendered.body, str)
     assert "\ufdd0" not in rendered.body and "\ufdd3" not in rendered.body  # no placeholder leaks
-    assert isinstance(render_comment(text), str)
+    assert isinstance(render_comment(text, converter), str)
 
 
 _URL_PIECES = st.sampled_from(["http://", "https://", "HTTP://", "www.", "example.com", "Example.com", "other.org",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .engines import DEFAULT_CONVERTER
 from .html_to_markdown import html_to_markdown
 from .wpautop import wpautop
 
@@ -49,8 +50,11 @@ def quote_email_replies(text: str, depth: int = 0) -> str:
     return "\n".join(out)
 
 
-def render_comment(content: str) -> str:
-    """A comment body as stored (WordPress's filters applied) to Markdown; quoted e-mail as block quotes."""
+def render_comment(content: str, converter: str = DEFAULT_CONVERTER) -> str:
+    """A comment body as stored (WordPress's filters applied) to Markdown; quoted e-mail as block quotes.
+
+    ``converter`` names the HTML-to-Markdown engine, as ``ContentOptions.converter``.
+    """
     if not content.strip():
         return ""
-    return html_to_markdown(wpautop(quote_email_replies(content)))
+    return html_to_markdown(wpautop(quote_email_replies(content)), engine=converter)

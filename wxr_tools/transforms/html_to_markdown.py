@@ -1,9 +1,8 @@
-"""HTML to Markdown with html-to-markdown, set up for fidelity.
+"""HTML to Markdown, set up for fidelity, with either engine of :mod:`.engines`.
 
-html-to-markdown (a Rust converter, about ten times faster than html2text
-and stricter about escaping) does the prose. Before it runs, an lxml pass
-takes out what must reach the Markdown byte for byte and puts a placeholder
-in its place, filled in afterwards:
+An engine (html-to-markdown by default, or html2text) does the prose. Before
+it runs, an lxml pass takes out what must reach the Markdown byte for byte and
+puts a placeholder in its place, filled in afterwards, whichever engine converts:
 
 * ``<pre>`` becomes fenced code holding the element's text byte for byte
   (language from ``language-*``/``lang-*`` classes or SyntaxHighlighter's
@@ -32,14 +31,12 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Sequence
-from functools import partial
-from typing import Any
 
-import html_to_markdown as converter
 import lxml.etree
 import lxml.html
 
 from ..html_tree import take_out
+from .engines import DEFAULT_CONVERTER, engine as engine_named
 
 UNSAFE_POLICIES = ("drop", "keep", "link")
 
@@ -300,53 +297,18 @@ def _trim_line_end(m: re.Match[str]) -> str:
     return ""
 
 
-_SETTINGS: dict[str, Any] = dict(  # the rest as the converter's defaults
-    bullets="*",
-    escape_asterisks=True,  # a "*" in text never starts emphasis
-    escape_underscores=False,  # an escaped "_" would cut bare URLs in text short where Markdown links them
-    expand_abbreviations=False,
-    extract_metadata=False,
-    hidden_content=converter.HiddenContent.ALL,  # the author's hidden text is still the author's text
-    highlight_style=converter.HighlightStyle.NONE,  # "==mark==" is not CommonMark: keep the words
-    preserve_tags=["sub", "sup"],
-)
-_PREPROCESSING: dict[str, Any] = dict(  # no navigation or form removal inside content
-    enabled=False, preset=converter.PreprocessingPreset.STANDARD)
-
-
-def _bind_converter() -> Callable[[str], Any]:
-    """html-to-markdown's ``convert`` with our settings, as fast as the installed release allows.
-
-    Its compiled module's own ``convert`` takes options built once; the public
-    ``convert()`` rebuilds them from Python on every call (30 µs, as long as a short
-    post takes). A release that moves that private module gets the public function:
-    slower, the same Markdown.
-    """
-    try:
-        from html_to_markdown import _html_to_markdown as compiled
-
-        options = compiled.ConversionOptions(
-            **_SETTINGS, preprocessing=compiled.PreprocessingOptions(**_PREPROCESSING))
-    except (ImportError, AttributeError, TypeError):
-        public = converter.ConversionOptions(
-            **_SETTINGS, preprocessing=converter.PreprocessingOptions(**_PREPROCESSING))
-        return partial(converter.convert, options=public)
-    return partial(compiled.convert, options=options)
-
-
-_convert = _bind_converter()
-
-
 def html_to_markdown(html_text: str, unsafe_html: str = "drop",
                      steps: Sequence[Callable[[str], str]] = (),
-                     placeholders: Placeholders | None = None) -> str:
+                     placeholders: Placeholders | None = None, *, engine: str = DEFAULT_CONVERTER) -> str:
     """Convert an HTML fragment to Markdown (see the module docstring for what is kept and how).
 
     ``steps`` are HTML-to-HTML functions run first; ``placeholders`` holds
-    Markdown that earlier steps left as tokens in the HTML.
+    Markdown that earlier steps left as tokens in the HTML; ``engine`` names
+    the converter (:data:`.engines.CONVERTERS`).
     """
     if unsafe_html not in UNSAFE_POLICIES:
         raise ValueError(f"unsafe_html must be one of {', '.join(UNSAFE_POLICIES)}, not {unsafe_html!r}")
+    convert = engine_named(engine)
     for step in steps:
         html_text = step(html_text)
     if not html_text.strip():
@@ -364,10 +326,7 @@ def html_to_markdown(html_text: str, unsafe_html: str = "drop",
         prepared = lxml.etree.tostring(root, encoding="unicode", method="html")
     else:  # nothing to take out: skip the tree (most bodies)
         prepared = html_text
-    try:
-        markdown = _convert(prepared).content
-    except converter.ConversionError:  # refused (it guards against binary data): keep the HTML itself,
-        markdown = prepared + "\n"  # which Markdown passes through, rather than lose the post
+    markdown = convert(prepared)
     if _NBSP in markdown:
         markdown = _NBSP_ONLY_LINE_RE.sub("", markdown)  # a spacer paragraph (<p>&nbsp;</p>) shows nothing
     if " \n" in markdown or "\t\n" in markdown or markdown.endswith((" ", "\t")):  # few bodies: skip the scan

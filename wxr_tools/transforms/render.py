@@ -19,6 +19,7 @@ from ..model import Post
 from .block_render import render_blocks
 from .blocks import has_blocks, parse_blocks
 from .comments import render_comment
+from .engines import CONVERTERS, DEFAULT_CONVERTER
 from .html_to_markdown import RESERVED_RE, UNSAFE_POLICIES, Placeholders, html_to_markdown
 from .index import Attachment, ContentIndex
 from .more import mark_page_breaks, split_more
@@ -50,16 +51,23 @@ class ContentOptions:
 
     ``html_steps``: extra HTML-to-HTML steps run just before HTML to Markdown
     (the Markdown writer's link rewriter, say).
+
+    ``converter``: the HTML-to-Markdown engine, ``html-to-markdown`` (default,
+    compiled) or ``html2text`` (pure Python); see :mod:`.engines`.
     """
 
     shortcode_map: Mapping[str, str] = field(default_factory=dict)
     unsafe_html: str = "drop"
     html_steps: Sequence[Callable[[str], str]] = ()
+    converter: str = DEFAULT_CONVERTER
 
     def __post_init__(self) -> None:
         if self.unsafe_html not in UNSAFE_POLICIES:
             raise ContentOptionsError(
                 f"unknown unsafe HTML policy {self.unsafe_html!r}; choose one of {', '.join(UNSAFE_POLICIES)}")
+        if self.converter not in CONVERTERS:
+            raise ContentOptionsError(
+                f"unknown converter {self.converter!r}; choose one of {', '.join(CONVERTERS)}")
 
 
 @dataclass
@@ -102,7 +110,8 @@ def render_post(post: Post, index: ContentIndex, options: ContentOptions = Conte
     split = split_more(html)
     if split.found:
         html = split.before + MORE_MARK + split.whole[len(split.before):]
-    markdown = html_to_markdown(html, options.unsafe_html, options.html_steps, placeholders)
+    markdown = html_to_markdown(html, options.unsafe_html, options.html_steps, placeholders,
+                                engine=options.converter)
     summary = None
     if split.found:
         before, _, after = markdown.partition(MORE_MARK)

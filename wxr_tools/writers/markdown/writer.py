@@ -197,7 +197,7 @@ class _Renderer:
 
     def _render_comment(self, content: str) -> str:
         """A comment body to Markdown, its links to old posts pointing at their new places."""
-        return render_comment(self.rewrite_links(content))
+        return render_comment(self.rewrite_links(content), self.content_options.converter)
 
     def render(self, post: Post, location: Location, report: MarkdownReport) -> None:
         """Write one post's Markdown file (and its comments sidecar)."""
