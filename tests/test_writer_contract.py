@@ -90,3 +90,16 @@ def test_a_write_report_carries_counts_and_coded_diagnostics(tmp_path: Path) -> 
     report = WRITERS["markdown"].write(__import__("wxr_tools").open_wxr(path), tmp_path / "site", MarkdownOptions())
     assert isinstance(report, WriteReport) and report.posts_written == 3
     assert [(d.code, d.severity) for d in report.diagnostics] == [("MD002", "warning")]
+
+
+def test_converter_choice_reaches_the_posts_and_a_fallback_is_reported(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from wxr_tools.transforms import engines
+
+    result = CliRunner().invoke(app, ["convert", str(SEED), "-o", str(tmp_path / "h2t"), "--converter", "html2text"])
+    assert result.exit_code == 0
+    post = (tmp_path / "h2t" / "content" / "posts" / "we-can-all-use-a-little-help-sometimes" / "index.md").read_text()
+    assert "Sometimes" in post and "<p>" not in post
+    monkeypatch.setattr(engines, "COMPILED_AVAILABLE", False)  # as on a platform without the wheel
+    result = convert([SEED], to="markdown", out=tmp_path / "fallback")
+    assert [d.code for d in result.diagnostics] == ["MD010"]

@@ -31,6 +31,7 @@ from ... import __version__
 from ...model import Post
 from ...source import Source
 from ...transforms import ContentOptions, render_comment, render_post
+from ...transforms.engines import CONVERTERS, DEFAULT_CONVERTER, engine_fallback_diagnostic
 from ...transforms.html_to_markdown import UNSAFE_POLICIES
 from ...transforms.links import LinkRewriter
 from ...workers import WorkerPool
@@ -84,6 +85,9 @@ class MarkdownOptions(WriterOptions):
     unsafe_html: str = option("drop", choices=UNSAFE_POLICIES, panel="Markdown",
                               help="<script>, <style> and forms: drop, link (a script's src or a form's action "
                                    "becomes a link) or keep.")
+    converter: str = option(DEFAULT_CONVERTER, choices=CONVERTERS, panel="Markdown",
+                            help="The HTML to Markdown engine: html-to-markdown (compiled, fast) or html2text "
+                                 "(pure Python; used anyway, and reported, where the compiled one cannot load).")
     shortcode_map: tuple[tuple[str, str], ...] = option(
         (), flag="--shortcode", metavar="NAME=TEMPLATE", panel="Markdown",
         help="Write a shortcode as the target's own markup (repeatable), e.g. "
@@ -119,7 +123,7 @@ class _Renderer:
         self.index = index
         self.rewrite_links = LinkRewriter(index.links, remember=1024)  # the index is complete
         self.content_options = ContentOptions(shortcode_map=dict(options.shortcode_map),
-                                              unsafe_html=options.unsafe_html,
+                                              unsafe_html=options.unsafe_html, converter=options.converter,
                                               html_steps=(self.rewrite_links,))
 
     def _values(self, post: Post, location: Location, summary: str | None) -> dict[str, Any]:
@@ -339,6 +343,9 @@ def write_markdown(source: Source, out: str | os.PathLike[str], options: Markdow
         chunks = spill.close()
         database.finish_writing()  # workers open the file read-only
         report = index.report
+        fallback = engine_fallback_diagnostic(options.converter)
+        if fallback is not None:
+            report.diagnostics.append(fallback)
         link_targets = index.link_targets
         renderer = _Renderer(out_dir, options, preset, fields, replace(index, report=MarkdownReport()))
         del index  # from here on only the renderer holds the index (and its content index)
