@@ -1,11 +1,12 @@
 """Per-field accuracy of the page reader (and of trafilatura) on real saved WordPress pages.
 
 Reads ``../shared/corpus/html/expected.json`` (gold labels copied from
-trafilatura's evaluation set) and prints, for title, author, date,
-categories, tags, body and comments, how many pages each tool gets right.
-A field is scored only on pages whose gold label for it is not empty.
+trafilatura's evaluation set) with the audited ``corrections.json`` applied, and
+prints, for title, author, date, categories, tags, body and comments, how many
+pages each tool gets right. A field is scored only on pages whose gold label for
+it is not empty, or whose correction accepts an empty value (a page with no byline).
 
-    python bench/bench_pages_accuracy.py [--no-trafilatura] [--show FIELD]
+    python bench/bench_pages_accuracy.py [--no-trafilatura] [--no-corrections] [--show FIELD]
 
 trafilatura is optional (``pip install 'wxr-tools[bench]'``).
 """
@@ -109,15 +110,49 @@ def theirs(path: Path) -> dict:
     }
 
 
+def corrected(gold_pages: list[dict], corrections: list[dict]) -> list[dict]:
+    """The gold labels with the audited corrections applied: each one, backed by evidence from the page,
+    replaces a field's accepted values (``accept``), drops body snippets the page contradicts
+    (``drop_must_contain`` / ``drop_must_not_contain``) or takes a field out of scoring (``skip``)."""
+    by_file = {gold["file"]: dict(gold) for gold in gold_pages}
+    for fix in corrections:
+        gold = by_file.get(fix["file"])
+        if gold is None:
+            raise SystemExit(f"correction for an unknown page: {fix['file']}")
+        field_name = fix["field"]
+        if fix.get("skip"):
+            gold.setdefault("skip", []).append(field_name)
+        if "accept" in fix:
+            gold.setdefault("accept", {})[field_name] = fix["accept"]
+        for key, snippets in (("body_must_contain", fix.get("drop_must_contain")),
+                              ("body_must_not_contain", fix.get("drop_must_not_contain"))):
+            if snippets:
+                gold[key] = [s for s in gold.get(key) or [] if s not in snippets]
+    return [by_file[gold["file"]] for gold in gold_pages]
+
+
+def _accepted(gold: dict, name: str) -> list | None:
+    """The values a field may take: the corrections' when there are any, else the gold's (None: not scored)."""
+    if name in gold.get("skip", ()):
+        return None
+    if name in gold.get("accept", {}):
+        return gold["accept"][name]
+    value = gold.get(name)
+    return [value] if value else None
+
+
 def score(gold: dict, got: dict) -> dict[str, bool | None]:
     """Right/wrong per field; None when the gold has no label for it."""
     result: dict[str, bool | None] = {}
-    result["title"] = same(got.get("title")) == same(gold["title"]) if gold.get("title") else None
-    result["author"] = same_names(got.get("author")) == same_names(gold["author"]) if gold.get("author") else None
-    result["date"] = got.get("date") == gold["date"][:10] if gold.get("date") else None
+    titles = _accepted(gold, "title")
+    result["title"] = same(got.get("title")) in {same(t) for t in titles} if titles else None
+    authors = _accepted(gold, "author")
+    result["author"] = same_names(got.get("author")) in {same_names(a) for a in authors} if authors else None
+    dates = _accepted(gold, "date")
+    result["date"] = got.get("date") in {d[:10] for d in dates} if dates else None
     for name in ("categories", "tags"):
-        wanted = {same(x) for x in gold.get(name) or []}
-        result[name] = {same(x) for x in got.get(name) or []} == wanted if wanted else None
+        wanted = [{same(x) for x in value} for value in _accepted(gold, name) or []]
+        result[name] = {same(x) for x in got.get(name) or []} in wanted if wanted else None
     body = got.get("body") or ""
     must = gold.get("body_must_contain") or []
     must_not = gold.get("body_must_not_contain") or []
@@ -125,7 +160,8 @@ def score(gold: dict, got: dict) -> dict[str, bool | None]:
         if must else None
     snippets = [s for s in gold.get("comment_snippets") or [] if s.strip()]
     comments = got.get("comments") or ""
-    result["comments"] = all(norm(s) in comments for s in snippets) if snippets else None
+    result["comments"] = all(norm(s) in comments for s in snippets) \
+        if snippets and "comments" not in gold.get("skip", ()) else None
     return result
 
 
@@ -141,9 +177,16 @@ def table(rows: dict[str, list[bool]]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-trafilatura", action="store_true", help="score the page reader only")
+    parser.add_argument("--no-corrections", action="store_true",
+                        help="score against expected.json as copied, without corrections.json")
     parser.add_argument("--show", choices=FIELDS, help="print the pages where the reader gets FIELD wrong")
     args = parser.parse_args()
     gold_pages = json.loads((CORPUS / "html" / "expected.json").read_text(encoding="utf-8"))
+    fixes = CORPUS / "html" / "corrections.json"
+    if not args.no_corrections and fixes.exists():
+        corrections = json.loads(fixes.read_text(encoding="utf-8"))
+        gold_pages = corrected(gold_pages, corrections)
+        print(f"{len(corrections)} audited corrections applied from {fixes}")
     tools = {"wxr-tools": ours}
     if not args.no_trafilatura:
         try:
@@ -161,7 +204,8 @@ def main() -> None:
                     continue
                 results[tool][name].append(right)
                 if tool == "wxr-tools" and args.show == name and not right:
-                    print(f"--- {gold['file']}\n  gold: {gold.get(name) if name not in ('body', 'comments') else ''}"
+                    label = _accepted(gold, name) if name not in ("body", "comments") else ""
+                    print(f"--- {gold['file']}\n  gold: {label}"
                           f"\n  got:  {got.get(name) if name not in ('body', 'comments') else got.get(name, '')[:300]}")
     print(f"{len(gold_pages)} pages from {CORPUS / 'html'}\n")
     for tool, rows in results.items():
