@@ -108,6 +108,9 @@ class Post(msgspec.Struct, kw_only=True):
     content: str = ""
     """The body exactly as exported (classic HTML, block markup, shortcodes)."""
     excerpt: str = ""
+    excerpt_only: bool = False
+    """Whether ``content`` is only the excerpt or teaser a listing showed (a post read from a home page or
+    an archive, its own page not saved): the full text is not known."""
     parent: int | None = None
     """Id of the parent post (pages, attachments); None at the top."""
     menu_order: int = 0
