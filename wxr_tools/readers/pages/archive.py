@@ -13,6 +13,7 @@ from wxr_tools.model import Author, Term, TermRef
 from .authors import find_bio_box, read_bio_box
 from .boilerplate import inside, is_outside_post
 from .dom import classes, clean_text, inner_html, text_of, xclass
+from .listing import ListedPost, read_listed
 from .page import Page
 
 _POST_ID = re.compile(r"^post-(\d+)$")
@@ -29,16 +30,6 @@ _DESCRIPTION_XPATHS = (
 
 
 @dataclass
-class ListedPost:
-    """A post as an archive lists it: id and the terms its classes name."""
-
-    id: int
-    terms: list[TermRef] = field(default_factory=list)
-    author: str = ""
-    """Nicename of the author, when the page is that author's archive."""
-
-
-@dataclass
 class ArchiveInfo:
     """What an archive page adds: the archived term or author, and the posts it lists."""
 
@@ -47,9 +38,13 @@ class ArchiveInfo:
     listed: list[ListedPost] = field(default_factory=list)
 
 
-def read_archive(page: Page) -> ArchiveInfo:
-    """Term or author of an archive page and the posts it lists."""
-    info = ArchiveInfo(listed=_listed(page))
+def read_archive(page: Page, beside: int | None = None) -> ArchiveInfo:
+    """Term or author of an archive page and the posts it lists.
+
+    With ``beside`` (a page without body classes, read as the single post ``beside``), only the
+    posts printed next to that post, in the same loop, count as listed.
+    """
+    info = ArchiveInfo(listed=_listed(page, beside))
     tokens = page.body_classes
     if page.kind in ("category", "tag", "taxonomy"):
         info.term = _term(page, tokens)
@@ -147,18 +142,21 @@ def _unwrap(html: str) -> str:
     return single.group(1).strip() if single and "<p" not in single.group(1) else html.strip()
 
 
-def _listed(page: Page) -> list[ListedPost]:
+def _listed(page: Page, beside: int | None = None) -> list[ListedPost]:
     listed: list[ListedPost] = []
-    seen: set[int] = set()
-    for element in page.root.xpath(f"//*[{xclass('hentry')} or {xclass('wp-block-post')}]"):
+    seen: set[int] = {beside} if beside is not None else set()
+    items = page.root.xpath(f"//*[{xclass('hentry')} or {xclass('wp-block-post')}]")
+    if beside is not None:
+        loop = next((e.getparent() for e in items if f"post-{beside}" in classes(e)), None)
+        items = [e for e in items if loop is not None and e.getparent() is loop]
+    for element in items:
         tokens = classes(element)
         number = next((int(m.group(1)) for t in tokens if (m := _POST_ID.match(t))), None)
-        if number is None or number in seen or inside(element.getparent(), _is_widget_zone):
+        if number is None or number in seen or inside(element.getparent(), _is_widget_zone) \
+                or any(_POST_ID.match(t) for a in element.iterancestors() for t in classes(a)):
             continue
         seen.add(number)
-        terms = [TermRef(taxonomy="category", slug=t[9:]) for t in tokens if t.startswith("category-")]
-        terms += [TermRef(taxonomy="post_tag", slug=t[4:]) for t in tokens if t.startswith("tag-")]
-        listed.append(ListedPost(id=number, terms=terms))
+        listed.append(read_listed(page, element, number))
     return listed
 
 

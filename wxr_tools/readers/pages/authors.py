@@ -102,27 +102,7 @@ def read_byline(page: Page, scope: HtmlElement, page_wide: bool = True) -> Bylin
     ``page_wide`` also searches outside ``scope`` (when no post element was found,
     the byline may sit anywhere around the content).
     """
-    byline = Byline()
-    excluded = lambda e: is_outside_post(e) or is_author_box(e)  # noqa: E731
-    containers = [scope, page.root] if page_wide else [scope, *page.post_headers]
-    for container in containers:
-        for path in _BYLINE_XPATHS:
-            for element in path(container):
-                if inside(element, excluded, stop=scope.getparent() if container is scope else None) or (
-                        container is not scope and container is not page.root and inside(container, excluded)):
-                    continue
-                name = clean_name(text_of(element))
-                href = _author_href(element)
-                if name:
-                    byline.name = name
-                    byline.nicename = nicename_from_url(href)
-                    byline.url = href
-                    byline.coauthors = _coauthors(element, byline.nicename)
-                    break
-            if byline.name:
-                break
-        if byline.name:
-            break
+    byline = _byline_in([scope, page.root] if page_wide else [scope, *page.post_headers], scope, page.root)
     box = find_bio_box(page, scope)
     if box is not None:
         boxed = read_bio_box(box)
@@ -137,6 +117,28 @@ def read_byline(page: Page, scope: HtmlElement, page_wide: bool = True) -> Bylin
     if not byline.nicename and byline.url:
         byline.nicename = nicename_from_url(byline.url)
     return byline
+
+
+def read_item_byline(item: HtmlElement) -> Byline:
+    """The author an item of a listing names (its byline only: no page-wide signal is about one item)."""
+    return _byline_in([item], item, None)
+
+
+def _byline_in(containers: list[HtmlElement], scope: HtmlElement, root: HtmlElement | None) -> Byline:
+    """The first byline element in ``containers`` (``scope`` first) outside zones that are not the post's."""
+    excluded = lambda e: is_outside_post(e) or is_author_box(e)  # noqa: E731
+    for container in containers:
+        for path in _BYLINE_XPATHS:
+            for element in path(container):
+                if inside(element, excluded, stop=scope.getparent() if container is scope else None) or (
+                        container is not scope and container is not root and inside(container, excluded)):
+                    continue
+                name = clean_name(text_of(element))
+                if name:
+                    href = _author_href(element)
+                    nicename = nicename_from_url(href)
+                    return Byline(name=name, nicename=nicename, url=href, coauthors=_coauthors(element, nicename))
+    return Byline()
 
 
 def _coauthors(element: HtmlElement, nicename: str) -> list[Byline]:

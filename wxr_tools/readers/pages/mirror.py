@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime, time
 
 from wxr_tools.diagnostics import DiagnosticLog
 from wxr_tools.model import Author, Comment, Post, Site, SiteInfo, Term, TermRef
@@ -30,6 +31,8 @@ class MirrorBuilder:
         self.guessed_authors: set[object] = set()
         self.post_classes: dict[object, set[str]] = {}
         self.recent_comments: dict[tuple[str, str], int] = {}
+        self.listed_posts: dict[int, tuple[Post, str]] = {}
+        """Posts as listings show them, with the file of the first listing: records when no single page shows them."""
         self.site_name = ""
         self.site_link = ""
         self.language = ""
@@ -55,6 +58,12 @@ class MirrorBuilder:
                 self.listed_terms.setdefault(listed.id, []).extend(listed.terms)
                 if listed.author:
                     self.listed_authors.setdefault(listed.id, listed.author)
+                if listed.post is not None:
+                    self._add_listed_post(listed.post, record.file)
+                for author in listed.authors:
+                    self._add_author(author, record.file)
+                for term in listed.linked_terms:
+                    self._add_term(term, record.file)
 
     def _key(self, post: Post) -> object:
         return post.id if post.id else ("url", permalink(post.url))
@@ -88,6 +97,38 @@ class MirrorBuilder:
         known = {(t.taxonomy, t.slug) for t in existing.terms}
         existing.terms.extend(t for t in post.terms if (t.taxonomy, t.slug) not in known)
         existing.comments = merge_comments(existing.comments, post.comments)
+
+    def _add_listed_post(self, post: Post, file: str) -> None:
+        """Keep what listings show of a post: the full text over an excerpt, the first value of each field."""
+        known = self.listed_posts.get(post.id)
+        if known is None:
+            self.listed_posts[post.id] = (post, file)
+            return
+        existing = known[0]
+        if (existing.excerpt_only and not post.excerpt_only) or (
+                existing.excerpt_only == post.excerpt_only and len(post.content) > len(existing.content)):
+            existing.content, existing.excerpt_only = post.content, post.excerpt_only
+        if post.date is not None and (existing.date is None or _more_precise(post.date, existing.date)):
+            existing.date, existing.date_gmt = post.date, post.date_gmt
+        for name in ("title", "url", "slug", "author", "excerpt"):
+            if not getattr(existing, name) and getattr(post, name):
+                setattr(existing, name, getattr(post, name))
+        seen = {(t.taxonomy, t.slug) for t in existing.terms}
+        existing.terms.extend(t for t in post.terms if (t.taxonomy, t.slug) not in seen)
+
+    def _adopt_listed_posts(self) -> None:
+        """Posts shown only in listings become records; a single page of the post, where saved, wins."""
+        urls = {permalink(p.url).rstrip("/") for p in self.posts.values() if p.url}
+        for number, (post, file) in self.listed_posts.items():
+            if number in self.posts or (post.url and permalink(post.url).rstrip("/") in urls):
+                continue
+            self.posts[number] = post
+            self.log.add("PAGE170", "info", f"post {number} ({post.title!r}) is shown only in listings; read"
+                         " from them", file=file, action="read from the listing")
+            if post.excerpt_only:
+                self.log.add("PAGE171", "warning", f"post {number} ({post.title!r}): the listings show only"
+                             " its excerpt or teaser, not the full text", file=file,
+                             action="content is the excerpt; excerpt_only set")
 
     def _add_author(self, author: Author, file: str) -> None:
         existing = self.authors.get(author.login)
@@ -129,6 +170,7 @@ class MirrorBuilder:
 
     def build(self) -> Site:
         """The merged site: posts with joined content, all comments, recovered terms and names."""
+        self._adopt_listed_posts()
         self._merge_id_slugged_terms()
         by_class_slug = {(t.taxonomy, class_slug(t.slug)): t for t in self.terms.values()}
         self.terms_by_id = {(t.taxonomy, t.id): t for t in self.terms.values() if t.id is not None}
@@ -241,6 +283,13 @@ class MirrorBuilder:
                          f" {shown} were found" + (" (comments are paginated; save every comment page)"
                                                    if key in self.comment_pages else ""),
                          file=file, action="kept what was found")
+
+
+def _more_precise(new: datetime, old: datetime) -> bool:
+    """Whether a listing's date says more than another's: a time of day, or its UTC offset."""
+    if old.tzinfo is None and new.tzinfo is not None:
+        return True
+    return old.time() == time() and new.time() != time() and (old.tzinfo is None) == (new.tzinfo is None)
 
 
 def name_key(name: str) -> str:

@@ -128,6 +128,17 @@ def permalink(url: str) -> str:
     return url
 
 
+def slug_of(url: str) -> str:
+    """The last path segment of a pretty permalink (WordPress's ``post_name``)."""
+    parts = [p for p in url.split("?", 1)[0].split("/") if p]
+    return parts[-1] if len(parts) > 2 else ""
+
+
+def item_date(item: HtmlElement, body: HtmlElement | None) -> datetime | None:
+    """The date a listed post's own item shows (its ``<time>``, date text or calendar badge)."""
+    return _theme_date(item) or _date_text(item) or _date_before_body(item, body) or _date_badge(item, body)
+
+
 def read_dates(page: Page, scope: HtmlElement, body: HtmlElement | None = None) -> Dates:
     """Local and GMT publication dates from meta, JSON-LD, ``<time>`` and date text."""
     dates = Dates()

@@ -23,7 +23,7 @@ from .dom import xclass
 from .locate import locate_post, post_classes
 from .page import Page
 from .repair import escape_unclosed_raw_tags
-from .post import read_dates, read_title, read_url
+from .post import read_dates, read_title, read_url, slug_of
 from .terms import TermLink, read_terms
 
 _STATUS_PREFIX = re.compile(r"^(Protected|Private|Geschützt|Privat|Protégé|Privé|Protegido|Privado|Protetto|Privato):\s+")
@@ -108,6 +108,8 @@ def read_page(path: Path, log: DiagnosticLog) -> PageRecord | None:
     record.post = read_single(page, log)
     if record.post is None:
         log.add("PAGE103", "info", "no post found on this page", file=page.file, action="skipped")
+    elif page.kind == "unknown":  # a home page or archive without body classes lists the other posts too
+        record.archive = read_archive(page, beside=record.post.post.id)
     return record
 
 
@@ -166,7 +168,7 @@ def read_single(page: Page, log: DiagnosticLog) -> PostSeen | None:
     post = Post(
         id=located.post_id if located.post_id is not None else 0,
         type=located.post_type, status=status, title=title, url=url,
-        slug=_slug(url), author=login, date=dates.date, date_gmt=dates.date_gmt,
+        slug=slug_of(url), author=login, date=dates.date, date_gmt=dates.date_gmt,
         modified=dates.modified, modified_gmt=dates.modified_gmt, content=content,
         excerpt=read_excerpt(scope, body),
         protected=protected,
@@ -208,12 +210,6 @@ def _terms(linked: list[TermLink], class_only: list[TermRef]) -> tuple[list[Term
         terms.append(Term(taxonomy=link.taxonomy, slug=slug, name=link.name, parent=link.parent))
     refs.extend(class_only)
     return refs, terms
-
-
-def _slug(url: str) -> str:
-    """The last path segment of a pretty permalink (WordPress's ``post_name``)."""
-    parts = [p for p in url.split("?", 1)[0].split("/") if p]
-    return parts[-1] if len(parts) > 2 else ""
 
 
 _FEATURED_IMAGE = lxml_html.etree.XPath(

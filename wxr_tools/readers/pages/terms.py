@@ -43,9 +43,11 @@ def class_slug(slug: str) -> str:
 
 
 def read_terms(page: Page, scope: HtmlElement, content: HtmlElement | None,
-               post_classes: list[str]) -> tuple[list[TermLink], list[TermRef]]:
+               post_classes: list[str], page_fallbacks: bool = True) -> tuple[list[TermLink], list[TermRef]]:
     """Term links of the post, plus terms only its classes name (slug known, name not).
 
+    ``page_fallbacks`` lets page-wide signals (JSON-LD, ``article:tag``) fill in when the post links
+    no terms; they describe a single page's post, never one item of a listing.
     Returns ``(linked, class_only)``.
     """
     class_set = set(post_classes)
@@ -77,6 +79,8 @@ def read_terms(page: Page, scope: HtmlElement, content: HtmlElement | None,
                         linked.append(named)
                     else:
                         class_only.append(TermRef(taxonomy=taxonomy, slug=slug))
+    if not page_fallbacks:
+        return linked, class_only
     if not any(t.taxonomy == "category" for t in linked) and not any(t.taxonomy == "category" for t in class_only):
         linked.extend(_jsonld_terms(page, "articleSection", "category"))
     if not any(t.taxonomy == "post_tag" for t in linked) and not any(t.taxonomy == "post_tag" for t in class_only):
