@@ -67,9 +67,9 @@ def text_of_html(fragment: str) -> str:
 def ours(path: Path) -> dict:
     """What the page reader says, in the gold's terms."""
     site = read_pages(path, DiagnosticLog())
-    post = site.posts[0] if site.posts else None
-    if post is None:
+    if not site.posts:
         return {}
+    post = _first_shown(site.posts, path.read_bytes())
     authors = {a.login: a for a in site.authors}
     logins = [post.author] + [m.value for m in post.extra if m.key == "coauthor"]
     names = [(a.display_name or a.login) for a in (authors.get(login) for login in logins) if a]
@@ -83,6 +83,14 @@ def ours(path: Path) -> dict:
         "body": norm(post.excerpt + " " + text_of_html(post.content)),
         "comments": " ".join(text_of_html(c.content) + " " + c.author_name for c in post.comments),
     }
+
+
+def _first_shown(posts: list, page: bytes):  # type: ignore[no-untyped-def]
+    """The post the gold labels: a home page's first listed post (the reader gives every listed one)."""
+    if len(posts) == 1:
+        return posts[0]
+    place = {p.id: re.search(rf"\bpost-{p.id}\b".encode(), page) for p in posts}
+    return min(posts, key=lambda p: place[p.id].start() if place[p.id] else len(page))
 
 
 def theirs(path: Path) -> dict:

@@ -76,7 +76,22 @@ _CHROME_META = re.compile(
     re.IGNORECASE,
 )
 """Zones whose links and names are not the post's metadata (a subset of the content drops)."""
-_CONTENT_DROP = (_FORM, _SHARING, _RELATED, _AUTHOR_BOX, _CHROME, _INSERTS)
+_PLUGIN_WIDGETS = re.compile(
+    r"^(wprm-recipe-(jump|print|pin|snippet|jump-video)\S*|wprm-(jump-to|print)-recipe-shortcode|"
+    r"wp-block-wp-recipe-maker-\S+|tasty-recipes-(jump-link|jump-to-recipe|print-button|buttons|print-link|pin)\S*|"
+    r"mv-create-(jtr|print-button|pin-button)\S*|mv-pinterest-btn|jump-to-recipe\S*|recipe-(jump|print|pin)-\S+|"
+    r"\S*donat(e|ion)\S*|give-form-wrap|give-embed-form-wrapper|popmake\S*|pum|pum-\S+|\S*-popup|popup-\S+|"
+    r"steady-\S+|ko-fi\S*|"
+    r"powerpress_(player|links)\S*|podcast[-_]?player\S*|wp-block-podcast-player|ssp-player\S*|pp-podcast\S*|"
+    r"castos-player\S*|mejs-(controls|offscreen|time\S*|button\S*)|"
+    r"\S*disclos(ure|ures|ing)\S*|\S*(card|credit)[-_]?offer\S*|offer[-_]?(card|box|widget)s?|"
+    r"also[-_]read\S*|read[-_]also\S*|read[-_]more[-_](box|links?|articles?)|more[-_]from\S*|"
+    r"you[-_]may[-_](also[-_])?like\S*|inline[-_]related\S*)$",
+    re.IGNORECASE,
+)
+"""Plugin widgets printed inside the content: recipe-card jump/print/pin buttons, donation pop-ups,
+podcast-player controls, affiliate disclosures, card offers, "also read" boxes."""
+_CONTENT_DROP = (_FORM, _SHARING, _RELATED, _AUTHOR_BOX, _CHROME, _INSERTS, _PLUGIN_WIDGETS)
 _TEXT_BOILERPLATE = re.compile(
     r"^(Like this:|Gefällt mir:|J'aime ceci\s*:|Share this:|Teilen mit:|Partager\s*:|"
     r"Related|Ähnliche Beiträge|Similaire|About these ads|Advertisements|Anzeige|"

@@ -9,9 +9,11 @@ from lxml.html import HtmlElement
 
 from ...html_tree import take_out
 from .boilerplate import inside, is_author_box, is_boilerplate_text, is_never_content, is_outside_post
+from .builder import POST_CONTENT_CLASSES, is_builder_chrome, text_modules
 from .dom import inner_html, text_of, xclass
 
 _BODY_XPATHS = (
+    " | ".join(f".//*[{xclass(name)}]" for name in POST_CONTENT_CLASSES),
     f".//*[{xclass('entry-content')}]",
     f".//*[{xclass('wp-block-post-content')}]",
     ".//*[@itemprop='articleBody']",
@@ -89,7 +91,7 @@ def _content_element(scope: HtmlElement) -> HtmlElement | None:
             size, element = max(group, key=lambda item: item[0])
             if size >= 0.4 * largest and _paragraph_text(element, deep=True) >= 0.5 * dense_size:
                 return element
-    return dense
+    return text_modules(scope) or dense
 
 
 def densest_block(scope: HtmlElement) -> HtmlElement | None:
@@ -112,15 +114,39 @@ def _paragraph_text(element: HtmlElement, deep: bool = False) -> int:
     return sum(len(p.text_content()) for p in element if p.tag in _PARAGRAPHS)
 
 
-def body_html(body: HtmlElement) -> str:
-    """The content's HTML without sharing, likes, related posts, bio boxes, ads or forms."""
+def body_html(body: HtmlElement, title: str = "") -> str:
+    """The content's HTML without sharing, likes, related posts, bio boxes, ads, forms, builder chrome,
+    inline CSS and scripts, and (in a wrapper wider than the content) the post's own header."""
     body = copy.deepcopy(body)
+    _drop_own_header(body, title)
     for element in list(body.iter()):
         if element is body or not isinstance(element.tag, str):
             continue
-        if is_never_content(element) or is_author_box(element) or _is_boilerplate_block(element):
+        if element.tag in ("style", "script", "template") or is_never_content(element) or is_author_box(element) \
+                or is_builder_chrome(element) or _is_boilerplate_block(element):
             take_out(element)
     return inner_html(body)
+
+
+def _drop_own_header(body: HtmlElement, title: str) -> None:
+    """Take out the heading reading the post's title, with the header block around it (byline, date):
+    present only when the content element is wider than the content."""
+    if not title:
+        return
+    for heading in body.iter("h1", "h2"):
+        if text_of(heading) != title:
+            continue
+        block = heading
+        for parent in heading.iterancestors():
+            if parent is body:
+                break
+            if parent.tag == "header" or any(t in ("entry-header", "post-header", "article-header", "page-header")
+                                             for t in (parent.get("class") or "").split()):
+                block = parent
+                break
+        if block.getparent() is not None:
+            take_out(block)
+        return
 
 
 def read_excerpt(scope: HtmlElement, body: HtmlElement | None) -> str:

@@ -23,20 +23,24 @@ _ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
 """HTML's rule: a page labelled Latin-1 or ASCII is decoded as windows-1252."""
 
 
+_SNIFF_SIZES = (4096, 512 * 1024)
+"""How far to look for the first tag: the first block, then far enough to pass the PHP notices and the
+hundreds of lines of inline ``<style>``/``<script>`` some saved pages carry before their doctype."""
+
+
 def looks_like_html(path: str | Path) -> bool:
-    """Whether a file is an HTML page (not a WXR/RSS feed), judged by its first bytes."""
+    """Whether a file is an HTML page (not a WXR/RSS feed): an HTML start tag comes before any feed root."""
     path = Path(path)
     if not path.is_file():
         return False
     with path.open("rb") as handle:
-        head = handle.read(4096)
-    for bom, _ in _BOMS:
-        if head.startswith(bom):
-            head = head[len(bom):]
-            break
-    if _XML_FEED.search(head):
-        return False
-    return bool(_HTML_START.search(head))
+        head = b""
+        for size in _SNIFF_SIZES:
+            head += handle.read(size - len(head))
+            html, feed = _HTML_START.search(head), _XML_FEED.search(head)
+            if html or feed:
+                return html is not None and (feed is None or html.start() < feed.start())
+    return False
 
 
 def declared_encoding(data: bytes) -> str | None:

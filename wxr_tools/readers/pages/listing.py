@@ -76,7 +76,7 @@ def read_listed(page: Page, item: HtmlElement, number: int) -> ListedPost:
         body = None
     teaser = body is not None and bool(body.xpath(_MORE_LINK))
     shown = body if body is not None else excerpt
-    content = body_html(_without_more_link(shown)) if shown is not None else ""
+    content = body_html(_without_more_link(shown), title) if shown is not None else ""
     date = item_date(item, body) or date_from_url(url)
     byline = read_item_byline(item)
     post_classes = [t for t in tokens if t not in _SKIP_CLASSES]

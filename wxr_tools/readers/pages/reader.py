@@ -88,7 +88,27 @@ def parse_file(path: Path, log: DiagnosticLog) -> Page | None:
     except (ValueError, lxml_html.etree.ParserError) as error:
         log.add("PAGE102", "error", f"not parseable as HTML: {error}", file=file, action="skipped")
         return None
+    _restore_body_attributes(root, text)
     return Page.from_root(file, root)
+
+
+_BODY_TAG = re.compile(r"<body\b([^>]*\bclass\s*=[^>]*)>", re.IGNORECASE)
+
+
+def _restore_body_attributes(root: HtmlElement, text: str) -> None:
+    """Give ``<body>`` the classes the page printed when text before the doctype (PHP notices, stray
+    output) made the parser open a body early and drop the real tag's attributes, which say what
+    the page shows (``single postid-N``, ``category``, ``home``)."""
+    body = root.find("body")
+    if body is None or body.get("class") is not None:
+        return
+    match = _BODY_TAG.search(text)
+    if match is None:
+        return
+    printed = lxml_html.fragment_fromstring(f"<div{match.group(1)}></div>")
+    for name, value in printed.attrib.items():
+        if body.get(name) is None:
+            body.set(name, value)
 
 
 def read_page(path: Path, log: DiagnosticLog) -> PageRecord | None:
@@ -123,7 +143,7 @@ def read_single(page: Page, log: DiagnosticLog) -> PostSeen | None:
         return None
     classes = post_classes(located)
     if body is not None:
-        content = body_html(body)
+        content = body_html(body, title)
     else:
         content = fallback_html(scope, title)
         log.add("PAGE160", "warning", "no entry-content container; content taken from the post's paragraphs",
