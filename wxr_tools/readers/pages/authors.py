@@ -11,7 +11,8 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ...html_tree import take_out
-from .boilerplate import inside, is_author_box, is_comment_zone, is_outside_post
+from .boilerplate import inside, is_author_box, is_comment_zone, is_outside_post, other_posts
+from .dates import parse_text
 from .dom import clean_text, has_class, inner_html, text_of, xclass
 from .page import Page
 
@@ -29,13 +30,24 @@ _NAME_PREFIX = re.compile(
     r"autor(?:in)?|von|par|por|di|door|geschrieben\s+von|veröffentlicht\s+von|verfasst\s+von)\s*:?\s+",
     re.IGNORECASE,
 )
+_NOT_A_PERSON = re.compile(r"://|^[#@/]|^www\.|#/schema/")
+_TEXT_BYLINE = re.compile(
+    r"(?:^|[|·•,]\s*)(?:posted\s+by|written\s+by|published\s+by|verfasst\s+von|geschrieben\s+von|"
+    r"veröffentlicht\s+von|publié\s+par|écrit\s+par|escrito\s+por|publicado\s+por|scritto\s+da|"
+    r"pubblicato\s+da|geschreven\s+door|autor(?:in)?|author|by|von|par|por|door)\s*:?\s+"
+    r"(?P<name>[^|·•,\d]{2,60}?)\s*(?:[|·•,–—]|\s(?:on|am|le|el|il|op|in|at|um)\s|\d|$)",
+    re.IGNORECASE,
+)
+"""A byline printed as text only: a label, then the name, up to a separator or the date."""
 _META_AUTHOR_NAMES = ("author", "article:author", "shareaholic:article_author_name", "parsely-author",
                       "sailthru.author", "dc.creator", "citation_author", "twitter:creator:name")
 _THEME_CREDIT = re.compile(r"https?://|www\.|\w@\w")
 """A URL or e-mail in ``<meta name=author>``: a theme's hard-coded credit to its designer, not the author."""
-_AUTHOR_BASES = ("author", "authors", "autor", "autoren", "auteur", "auteurs", "autore", "autori", "autores")
-"""Author archive bases: WordPress's ``author`` and the translations sites set it to (German, French,
-Italian, Spanish, Portuguese)."""
+_AUTHOR_BASES = ("author", "authors", "autor", "autoren", "autorin", "autorinnen", "auteur", "auteurs", "autore",
+                 "autori", "autores", "creator", "creators", "writer", "writers", "contributor", "contributors",
+                 "columnist", "columnists", "journalist", "journalists", "redakteur", "redakteure")
+"""Author archive bases: WordPress's ``author``, the translations sites set it to (German, French,
+Italian, Spanish, Portuguese) and the other words they choose for their writers (``/creator/``)."""
 _AUTHOR_PATH = re.compile(r"/(?:" + "|".join(_AUTHOR_BASES) + r")/([^/?#]+)", re.IGNORECASE)
 _AUTHOR_QUERY = re.compile(r"[?&]author=(\d+)")
 
@@ -91,8 +103,9 @@ def clean_name(text: str) -> str:
     while previous != text:
         previous = text
         text = _NAME_PREFIX.sub("", text).strip()
-    if _NOT_A_NAME.match(text) or len(text) > 80:
-        return ""
+    if _NOT_A_NAME.match(text) or len(text) > 80 or _NOT_A_PERSON.search(text) or \
+            (any(c.isdigit() for c in text) and parse_text(text) is not None):
+        return ""  # a URL or structured-data @id, or a date printed where a theme's author field is
     return text
 
 
@@ -102,7 +115,10 @@ def read_byline(page: Page, scope: HtmlElement, page_wide: bool = True) -> Bylin
     ``page_wide`` also searches outside ``scope`` (when no post element was found,
     the byline may sit anywhere around the content).
     """
-    byline = _byline_in([scope, page.root] if page_wide else [scope, *page.post_headers], scope, page.root)
+    byline = _byline_in([scope, page.root] if page_wide else [scope, *page.post_headers], scope, page.root,
+                        page.home_url)
+    if not byline.name:
+        byline = _text_byline(scope)
     box = find_bio_box(page, scope)
     if box is not None:
         boxed = read_bio_box(box)
@@ -121,12 +137,18 @@ def read_byline(page: Page, scope: HtmlElement, page_wide: bool = True) -> Bylin
 
 def read_item_byline(item: HtmlElement) -> Byline:
     """The author an item of a listing names (its byline only: no page-wide signal is about one item)."""
-    return _byline_in([item], item, None)
+    found = _byline_in([item], item, None, "")
+    return found if found.name else _text_byline(item)
 
 
-def _byline_in(containers: list[HtmlElement], scope: HtmlElement, root: HtmlElement | None) -> Byline:
-    """The first byline element in ``containers`` (``scope`` first) outside zones that are not the post's."""
-    excluded = lambda e: is_outside_post(e) or is_author_box(e)  # noqa: E731
+def _byline_in(containers: list[HtmlElement], scope: HtmlElement, root: HtmlElement | None,
+               home_url: str) -> Byline:
+    """The first byline element in ``containers`` (``scope`` first) outside zones that are not the post's:
+    comments, widgets, bio boxes, other posts' cards, and the site's own hCard (a "vcard author" linking
+    the home page)."""
+    other = other_posts(scope)
+    excluded = lambda e: is_outside_post(e) or is_author_box(e) or other(e)  # noqa: E731
+    home = home_url.rstrip("/")
     for container in containers:
         for path in _BYLINE_XPATHS:
             for element in path(container):
@@ -134,10 +156,27 @@ def _byline_in(containers: list[HtmlElement], scope: HtmlElement, root: HtmlElem
                         container is not scope and container is not root and inside(container, excluded)):
                     continue
                 name = clean_name(text_of(element))
-                if name:
-                    href = _author_href(element)
+                href = _author_href(element)
+                if name and not (href and (href.rstrip("/") == home or urlsplit(href).path in ("", "/"))):
                     nicename = nicename_from_url(href)
                     return Byline(name=name, nicename=nicename, url=href, coauthors=_coauthors(element, nicename))
+    return Byline()
+
+
+def _text_byline(scope: HtmlElement) -> Byline:
+    """A byline printed as text only ("Verfasst von: <strong>X</strong> | date"), in a short line of the
+    post outside its content."""
+    excluded = lambda e: is_outside_post(e) or is_author_box(e) or has_class(  # noqa: E731
+        e, "entry-content", "entry", "post-content", "entry-body", "wp-block-post-content")
+    for element in scope.iter("small", "span", "div", "p", "em", "li", "address"):
+        text = text_of(element)
+        if not text or len(text) > 120 or inside(element, excluded, stop=scope.getparent()):
+            continue
+        match = _TEXT_BYLINE.search(text)
+        if match:
+            name = clean_name(match.group("name"))
+            if name and len(name.split()) <= 4:
+                return Byline(name=name)
     return Byline()
 
 

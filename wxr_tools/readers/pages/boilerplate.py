@@ -158,6 +158,21 @@ def is_outside_post(element: HtmlElement) -> bool:
 
 
 
+_POST_NUMBER = re.compile(r"^post-(\d+)$")
+
+
+def other_posts(scope: HtmlElement) -> Callable[[HtmlElement], bool]:
+    """A test for items of other posts inside ``scope`` (cards, related posts, a listing): elements
+    carrying another ``post-N`` than the scope's own (any, when the scope is not a post's element)."""
+    own = {int(m.group(1)) for t in tokens(scope) if (m := _POST_NUMBER.match(t))}
+
+    def test(element: HtmlElement) -> bool:
+        if element is scope:
+            return False
+        return any(int(m.group(1)) not in own for t in classes(element) if (m := _POST_NUMBER.match(t)))
+    return test
+
+
 def inside(element: HtmlElement, test: Callable[[HtmlElement], bool], stop: HtmlElement | None = None) -> bool:
     """Whether ``element`` or an ancestor below ``stop`` passes ``test``."""
     if test(element):

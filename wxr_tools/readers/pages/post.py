@@ -8,13 +8,15 @@ from datetime import datetime, timedelta, timezone
 
 from lxml.html import HtmlElement
 
-from .boilerplate import inside, is_author_box, is_comment_zone, is_outside_post
+from .boilerplate import inside, is_author_box, is_comment_zone, is_outside_post, other_posts
 from .dates import date_from_url, parse_clock, parse_iso, parse_text, with_offset_from
 from .dom import clean_text, text_of, xclass
 from .page import Page
 
 _TITLE_IN_SCOPE = (
     f".//h1[{xclass('entry-title')}]",
+    f".//*[{xclass('elementor-widget-theme-post-title')} or {xclass('et_pb_post_title')} or {xclass('fl-post-title')}"
+    f" or {xclass('fusion-post-title')} or {xclass('tb-post-title')}]//*[self::h1 or self::h2]",
     f".//*[{xclass('entry-title')}]",
     f".//*[{xclass('wp-block-post-title')}]",
     f".//*[self::h1 or self::h2 or self::h3][{xclass('post-title')} or {xclass('single-title')}"
@@ -69,12 +71,14 @@ def read_title(page: Page, scope: HtmlElement, has_wrapper: bool = True) -> str:
     if not has_wrapper and page.meta.get("og:title") and page.meta.get("og:type", "article") == "article":
         for element in page.root.xpath(f"//h1[{xclass('entry-title')}] | //*[{xclass('wp-block-post-title')}]"):
             if not inside(element, _excluded) and text_of(element):
-                return text_of(element)
-        return _strip_site_name(clean_text(page.meta["og:title"]), page.site_name)
+                return heading_text(element)
+        seo = _strip_site_name(clean_text(page.meta["og:title"]), page.site_name)
+        return _only_h1(scope, seo) or seo
+    other = other_posts(scope)
     for path in _TITLE_IN_SCOPE:
         for element in scope.xpath(path):
-            if not inside(element, _excluded, stop=scope.getparent()):
-                text = text_of(element)
+            if not inside(element, lambda e: _excluded(e) or other(e), stop=scope.getparent()):
+                text = heading_text(element)
                 if text:
                     return text
     for path in _TITLE_ANYWHERE:
@@ -95,6 +99,37 @@ def read_title(page: Page, scope: HtmlElement, has_wrapper: bool = True) -> str:
                 return text
     title = page.root.find(".//title")
     return _strip_site_name(text_of(title), page.site_name, split=True) if title is not None else ""
+
+
+_LABEL_END = re.compile(r"[|»›•·/]\s*$")
+
+
+def heading_text(heading: HtmlElement) -> str:
+    """A title heading's text without a section label nested before the title ("Local News | "): a
+    leading child ending in a separator, or linking a category."""
+    first = next((child for child in heading if isinstance(child.tag, str)), None)
+    if first is not None and not (heading.text or "").strip() and (first.tail or "").strip():
+        label = text_of(first)
+        links_term = first.tag == "a" and "/category/" in first.get("href", "")
+        if label and (_LABEL_END.search(label) or links_term):
+            return clean_text(first.tail + "".join(text_of(c) + (c.tail or "") for c in first.itersiblings()))
+    return text_of(heading)
+
+
+def _only_h1(scope: HtmlElement, seo_title: str) -> str:
+    """The one visible ``<h1>`` of a page without a post element, when it names what the SEO title
+    (``og:title``) rephrases: the post's title as readers see it."""
+    headings = [h for h in scope.iter("h1") if text_of(h) and not inside(h, _excluded, stop=scope.getparent())
+                and "site-title" not in (h.get("class") or "")]
+    if len(headings) != 1:
+        return ""
+    text = heading_text(headings[0])
+    shared = _words(text) & _words(seo_title)
+    return text if len(shared) >= 2 or (shared and len(shared) * 2 >= len(_words(text))) else ""
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.casefold()) if len(w) > 3}
 
 
 def _strip_site_name(title: str, site_name: str, split: bool = False) -> str:
