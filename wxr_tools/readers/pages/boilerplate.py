@@ -72,7 +72,8 @@ _CHROME_META = re.compile(
     r"secondary|tertiary|site-footer|site-header|masthead|"
     r"wpadminbar|navigation|nav-links|nav-previous|nav-next|nav-above|nav-below|nav-single|"
     r"post-navigation|pagination-single|breadcrumbs?|wp-block-navigation.*|menu.*|"
-    r"wpa|wpcnt|wordads.*)$",
+    r"wpa|wpcnt|wordads.*|colophon|site-info|(page-|main-|global-)?footer\d*|"
+    r"footer[-_](nav|navigation|menu|widgets?|links|area|wrapper|inner|bottom|top|sidebar)\S*)$",
     re.IGNORECASE,
 )
 """Zones whose links and names are not the post's metadata (a subset of the content drops)."""

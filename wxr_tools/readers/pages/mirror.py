@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, time
+from urllib.parse import unquote
 
 from wxr_tools.diagnostics import DiagnosticLog
 from wxr_tools.model import Author, Comment, Post, Site, SiteInfo, Term, TermRef
@@ -31,6 +32,8 @@ class MirrorBuilder:
         self.guessed_authors: set[object] = set()
         self.post_classes: dict[object, set[str]] = {}
         self.recent_comments: dict[tuple[str, str], int] = {}
+        self.files: dict[object, str] = {}
+        """The first page each post was read from, for diagnostics about the merged record."""
         self.listed_posts: dict[int, tuple[Post, str]] = {}
         """Posts as listings show them, with the file of the first listing: records when no single page shows them."""
         self.site_name = ""
@@ -81,6 +84,7 @@ class MirrorBuilder:
         if seen.comment_page:
             self.comment_pages.add(key)
         self.post_classes.setdefault(key, set()).update(seen.classes)
+        self.files.setdefault(key, file)
         if seen.author_guessed:
             self.guessed_authors.add(key)
         existing = self.posts.get(key)
@@ -123,6 +127,7 @@ class MirrorBuilder:
             if number in self.posts or (post.url and permalink(post.url).rstrip("/") in urls):
                 continue
             self.posts[number] = post
+            self.files[number] = file
             self.log.add("PAGE170", "info", f"post {number} ({post.title!r}) is shown only in listings; read"
                          " from them", file=file, action="read from the listing")
             if post.excerpt_only:
@@ -187,7 +192,7 @@ class MirrorBuilder:
                 next_free -= 1
             self._recover_author(key, post, logins)
             self._recover_custom_terms(key, post, taxonomies)
-            self._recover_terms(post, by_class_slug)
+            self._recover_terms(post, by_class_slug, self.files.get(key, ""))
             self._recover_comment_ids(post)
             self._check_count(key, post)
             posts.append(post)
@@ -206,7 +211,7 @@ class MirrorBuilder:
         return Site(info=info, authors=list(self.authors.values()),
                     terms=sorted(self.terms.values(), key=lambda t: (t.taxonomy, t.slug)), posts=posts)
 
-    def _recover_terms(self, post: Post, by_class_slug: dict[tuple[str, str], Term]) -> None:
+    def _recover_terms(self, post: Post, by_class_slug: dict[tuple[str, str], Term], file: str) -> None:
         refs: list[TermRef] = []
         seen: set[tuple[str, str]] = set()
         by_id = self.terms_by_id
@@ -220,6 +225,11 @@ class MirrorBuilder:
             key = (ref.taxonomy, ref.slug)
             if key in seen:
                 continue
+            if not ref.name:
+                ref = TermRef(taxonomy=ref.taxonomy, slug=ref.slug, name=name_from_slug(ref.slug))
+                self.log.add("PAGE131", "info", f"post {post.id}: {ref.taxonomy} '{ref.slug}' is named only by the"
+                             " post classes; no link, breadcrumb, structured data or archive shows its name",
+                             file=file, action=f"named '{ref.name}' after its slug")
             seen.add(key)
             refs.append(ref)
         post.terms = refs
@@ -290,6 +300,12 @@ def _more_precise(new: datetime, old: datetime) -> bool:
     if old.tzinfo is None and new.tzinfo is not None:
         return True
     return old.time() == time() and new.time() != time() and (old.tzinfo is None) == (new.tzinfo is None)
+
+
+def name_from_slug(slug: str) -> str:
+    """A readable name made from a term slug ("harbour-news" → "Harbour news"), for terms no page names."""
+    words = unquote(slug).replace("-", " ").replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
 
 
 def name_key(name: str) -> str:

@@ -162,9 +162,6 @@ def read_single(page: Page, log: DiagnosticLog) -> PostSeen | None:
                 file=page.file, action="left empty")
     if not byline.name:
         log.add("PAGE122", "info", "no author shown", file=page.file, action="left empty")
-    for ref in class_only:
-        log.add("PAGE131", "info", f"{ref.taxonomy} '{ref.slug}' only in the post classes; its name is not"
-                " on the page", file=page.file, action="kept with slug only")
     if thread.idless:
         log.add("PAGE141", "info", f"{thread.idless} comment(s) without an id (pings in old themes)",
                 file=page.file, action="negative ids assigned")

@@ -8,6 +8,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from lxml.html import HtmlElement
 
+from slugify import slugify
+
 from wxr_tools.model import TermRef
 
 from .authors import nicename_from_url
@@ -81,13 +83,71 @@ def read_terms(page: Page, scope: HtmlElement, content: HtmlElement | None,
                         class_only.append(TermRef(taxonomy=taxonomy, slug=slug))
     if not page_fallbacks:
         return linked, class_only
-    if not any(t.taxonomy == "category" for t in linked) and not any(t.taxonomy == "category" for t in class_only):
-        linked.extend(_jsonld_terms(page, "articleSection", "category"))
-    if not any(t.taxonomy == "post_tag" for t in linked) and not any(t.taxonomy == "post_tag" for t in class_only):
-        linked.extend(_jsonld_terms(page, "keywords", "post_tag"))
-        if not any(t.taxonomy == "post_tag" for t in linked):
-            linked.extend(_meta_tags(page))
+    named_by_page = {"category": _jsonld_terms(page, "articleSection", "category") or _meta_terms(page, "section"),
+                     "post_tag": _jsonld_terms(page, "keywords", "post_tag") or _meta_terms(page, "tag")}
+    if class_only:
+        class_only = _named_by_page(class_only, linked, named_by_page, _meta_terms(page, "section")
+                                    + _meta_terms(page, "tag"))
+    for taxonomy, found in named_by_page.items():
+        if not any(t.taxonomy == taxonomy for t in linked) and not any(t.taxonomy == taxonomy for t in class_only):
+            linked.extend(found or _text_terms(scope, content, taxonomy))
     return linked, class_only
+
+
+def _named_by_page(class_only: list[TermRef], linked: list[TermLink], named_by_page: dict[str, list[TermLink]],
+                   meta: list[TermLink]) -> list[TermRef]:
+    """Name the terms only ``post_class()`` gives from JSON-LD ``articleSection``/``keywords`` and
+    ``article:section``/``article:tag``: by slug, then, when one slug and one name are left over in a
+    taxonomy, the one by the other. Named ones move to ``linked``; the rest are returned."""
+    left: list[TermRef] = []
+    for taxonomy in ("category", "post_tag"):
+        slugs = [ref for ref in class_only if ref.taxonomy == taxonomy]
+        if not slugs:
+            continue
+        names = [n.name for n in named_by_page[taxonomy] + [m for m in meta if m.taxonomy == taxonomy]]
+        taken = {link.name.casefold() for link in linked if link.taxonomy == taxonomy}
+        names = list(dict.fromkeys(n for n in names if n.casefold() not in taken))
+        unnamed = []
+        for ref in slugs:
+            name = next((n for n in names if class_slug(slugify(n)) == ref.slug), None)
+            if name is None:
+                unnamed.append(ref)
+                continue
+            names.remove(name)
+            linked.append(TermLink(taxonomy=taxonomy, slug=ref.slug, name=name))
+        if len(unnamed) == 1 and len(names) == 1:
+            linked.append(TermLink(taxonomy=taxonomy, slug=unnamed[0].slug, name=names[0]))
+            unnamed = []
+        left += unnamed
+    return left + [ref for ref in class_only if ref.taxonomy not in ("category", "post_tag")]
+
+
+_TEXT_TERMS = {
+    "category": re.compile(r"(?:^|[·|•]\s*)(?:kategorien?|categor(?:y|ies)|catégories?|categorías?|categorie|"
+                           r"categorias?|rubriken?|rubriques?|filed under|posted in|abgelegt unter)\s*:\s*([^·|•]+)",
+                           re.IGNORECASE),
+    "post_tag": re.compile(r"(?:^|[·|•]\s*)(?:tags?|tagged(?: with)?|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|"
+                           r"étiquettes|etiquetas|mots-clés)\s*:\s*([^·|•]+)", re.IGNORECASE),
+}
+
+
+def _text_terms(scope: HtmlElement, content: HtmlElement | None, taxonomy: str) -> list[TermLink]:
+    """Terms a theme prints as text with no link ("Kategorien: Allgemein, Garten"), in a short meta line
+    of the post outside its content."""
+    pattern = _TEXT_TERMS[taxonomy]
+    for element in scope.iter("div", "p", "span", "small", "li", "footer"):
+        if len(element) > 8 or any(True for _ in element.iter("a")):
+            continue
+        text = text_of(element)
+        if not text or len(text) > 200 or (content is not None and _within(element, content)) \
+                or inside(element, lambda e: is_outside_post(e) or is_author_box(e), stop=scope.getparent()):
+            continue
+        match = pattern.search(text)
+        if match:
+            names = [clean_text(n) for n in re.split(r"[,;]", match.group(1)) if clean_text(n)]
+            if names and all(len(n.split()) <= 4 for n in names):
+                return [TermLink(taxonomy=taxonomy, slug=slugify(n), name=n) for n in names]
+    return []
 
 
 def _agreeing_with_classes(linked: list[TermLink], post_classes: list[str]) -> list[TermLink]:
@@ -116,13 +176,25 @@ def _name_anywhere(page: Page, taxonomy: str, slug: str) -> TermLink | None:
         parts = urlsplit(href)
         segments = [s for s in parts.path.split("/") if s]
         found, parent, base = _slug_parent_base(segments, parse_qs(parts.query))
-        if class_slug(found) != slug or base not in bases:
+        if class_slug(found) != slug or (base not in bases and not inside(anchor, _is_breadcrumb)):
             continue
-        name = clean_text(text_of(anchor))
+        name = _without_count(clean_text(text_of(anchor)))
         if name:
             return TermLink(taxonomy=taxonomy, slug=found, name=name,
                             parent=parent if taxonomy == "category" else None)
     return None
+
+
+_COUNT = re.compile(r"\s*[(\[]\s*\d[\d.,]*\s*[)\]]$")
+
+
+def _without_count(name: str) -> str:
+    """A term name without the post count a widget or theme prints after it ("News (578)")."""
+    return _COUNT.sub("", name).strip()
+
+
+def _is_breadcrumb(element: HtmlElement) -> bool:
+    return any("breadcrumb" in token.lower() for token in classes(element) + [element.get("id", "")])
 
 
 def _within(element: HtmlElement, container: HtmlElement) -> bool:
@@ -145,11 +217,13 @@ def classify_link(anchor: HtmlElement, href: str, post_classes: set[str], scope:
     slug, parent, base = _slug_parent_base(segments, query)
     if not slug:
         return None
-    name = clean_text(text_of(anchor)).rstrip(",;·|").strip()  # a theme's separator inside the link
+    name = _without_count(clean_text(text_of(anchor)).rstrip(",;·|").strip())  # a separator inside the link
     if not name:
         return None
     container = _container_taxonomy(anchor, scope)
     by_class = _taxonomy_from_classes(slug, base, post_classes)
+    if not base and not by_class and not rel & {"category", "tag"}:
+        return None  # a one-segment link is a term only when the post classes or rel say so
     if container:
         taxonomy = container
     elif by_class:
@@ -175,10 +249,10 @@ def _slug_parent_base(segments: list[str], query: dict[str, list[str]]) -> tuple
         return query["cat"][0], None, "cat"
     if "tag" in query and not segments:
         return query["tag"][0], None, "tag"
-    if len(segments) < 2:
-        return "", None, ""
-    if segments[-2] == "page" and segments[-1].isdigit():
+    if len(segments) >= 2 and segments[-2] == "page" and segments[-1].isdigit():
         segments = segments[:-2]
+    if len(segments) == 1:  # a term base removed (custom permalinks, plugins): the class or rel decides
+        return segments[0].lower(), None, ""
     if len(segments) < 2:
         return "", None, ""
     bases = _CATEGORY_BASES | _TAG_BASES
@@ -232,6 +306,8 @@ def _jsonld_terms(page: Page, key: str, taxonomy: str) -> list[TermLink]:
     return []
 
 
-def _meta_tags(page: Page) -> list[TermLink]:
-    names = [clean_text(e.get("content", "")) for e in page.root.xpath("//meta[@property='article:tag']")]
-    return [TermLink(taxonomy="post_tag", slug="", name=n) for n in names if n]
+def _meta_terms(page: Page, kind: str) -> list[TermLink]:
+    """``article:section`` (a category) or ``article:tag`` names."""
+    taxonomy = "category" if kind == "section" else "post_tag"
+    names = [clean_text(e.get("content", "")) for e in page.root.xpath(f"//meta[@property='article:{kind}']")]
+    return [TermLink(taxonomy=taxonomy, slug="", name=n) for n in names if n]
