@@ -183,9 +183,8 @@ def read_dates(page: Page, scope: HtmlElement, body: HtmlElement | None = None) 
         gmt = gmt or parse_iso(_str(node.get("datePublished")))
         modified = modified or parse_iso(_str(node.get("dateModified")))
     local = _theme_date(scope) or _date_text(scope) or _date_before_body(scope, body) \
-        or _date_in_headers(page, scope) or _date_badge(scope, body)
-    if local is not None and gmt is not None and gmt.tzinfo is not None and \
-            abs((local.replace(tzinfo=None) - gmt.astimezone(timezone.utc).replace(tzinfo=None)).total_seconds()) > 14 * 3600:
+        or _date_in_headers(page, scope) or _date_badge(scope, body) or _labelled_date(scope, body)
+    if local is not None and gmt is not None and gmt.tzinfo is not None and not _same_moment(local, gmt):
         local = None  # a <time> of something else (related post, comment) than the post
     if local is None and gmt is None:
         local = date_from_url(page.url) or _date_beside_permalink(page, read_url(page, scope))
@@ -193,8 +192,11 @@ def read_dates(page: Page, scope: HtmlElement, body: HtmlElement | None = None) 
         dates.date, dates.date_gmt = local, local.astimezone(timezone.utc)
     elif local is not None and gmt is not None and gmt.tzinfo is not None:
         naive = local.replace(tzinfo=None)
-        if naive.time() == datetime.min.time() and gmt.tzinfo is not None and gmt.utcoffset().total_seconds():
-            dates.date, dates.date_gmt = gmt, gmt.astimezone(timezone.utc)
+        if naive.time() == datetime.min.time():  # the page shows the day only
+            # the meta time in its own offset, when it falls on the day shown; else the day shown wins
+            # (a UTC meta time is often the next or the previous day of the local date)
+            dates.date = gmt if gmt.date() == naive.date() else naive
+            dates.date_gmt = gmt.astimezone(timezone.utc)
         else:
             labelled = with_offset_from(naive, gmt)
             dates.date = labelled or naive
@@ -213,6 +215,36 @@ def read_dates(page: Page, scope: HtmlElement, body: HtmlElement | None = None) 
     if dates.modified is not None and dates.modified.tzinfo is not None:
         dates.modified_gmt = dates.modified.astimezone(timezone.utc)
     return dates
+
+
+def _same_moment(local: datetime, gmt: datetime) -> bool:
+    """Whether a date the theme shows can be the moment of the meta time: within the offsets of the
+    world's time zones, and within that day when only the day is shown."""
+    hours = (gmt.astimezone(timezone.utc).replace(tzinfo=None) - local.replace(tzinfo=None)).total_seconds() / 3600
+    if local.tzinfo is None and local.time() == datetime.min.time():
+        return -14 <= hours <= 24 + 12
+    return abs(hours) <= 14
+
+
+_PUBLISHED_LABEL = re.compile(
+    r"\b(?:veröffentlicht|published|posted|publié|publicado|pubblicato|erschienen|geschrieben|written)"
+    r"(?:\s+(?:am|on|le|el|il|em|op))?\s*:?\s*", re.IGNORECASE)
+
+
+def _labelled_date(scope: HtmlElement, body: HtmlElement | None) -> datetime | None:
+    """A date in a short line labelled as the publication ("Veröffentlicht am 16.08.2019"), anywhere in
+    the post outside its content."""
+    for element in scope.iter("div", "p", "span", "small", "footer", "li", "em"):
+        text = text_of(element)
+        if not text or len(text) > 120 or inside(element, lambda e: _excluded(e) or e is body,
+                                                  stop=scope.getparent()):
+            continue
+        match = _PUBLISHED_LABEL.search(text)
+        if match:
+            value = parse_text(text[match.end():])
+            if value is not None:
+                return value
+    return None
 
 
 def _str(value: object) -> str | None:
