@@ -129,6 +129,8 @@ def _find(item: HtmlElement, names: tuple[str, ...], item_set: dict[int, int]) -
 
 
 def _comment(item: HtmlElement, number: int, parent: int | None, item_set: dict[int, int]) -> Comment:
+    if item.tag == "dt":
+        return _dl_comment(item, number, parent)
     kind = "pingback" if has_class(item, "pingback") else "trackback" if has_class(item, "trackback") else "comment"
     if kind == "comment" and _in_ping_list(item):
         kind = "pingback"
@@ -140,6 +142,24 @@ def _comment(item: HtmlElement, number: int, parent: int | None, item_set: dict[
     return Comment(id=number, parent=parent, type=kind, author_name=name, author_url=url,
                    status="pending" if pending else "approved",
                    date=_date(item, item_set), content=_content(item, item_set, kind))
+
+
+def _dl_comment(term: HtmlElement, number: int, parent: int | None) -> Comment:
+    """A comment of a ``<dl>`` thread: ``<dt>`` holds the author and time, the ``<dd>`` after it the text."""
+    text = term.getnext()
+    while text is not None and not isinstance(text.tag, str):
+        text = text.getnext()
+    holder = _find(term, _AUTHOR_SELECTORS, {})
+    if holder is None:
+        holder = next((a for a in term.iter("a") if a.get("href")), None)
+    name = text_of(holder) if holder is not None else re.split(r"\s+[—–-]\s+|\s+(?:says|sagt|said)\b",
+                                                               text_of(term))[0]
+    url = next((a.get("href", "") for a in ([holder] if holder is not None and holder.tag == "a" else [])
+                + list(holder.iter("a") if holder is not None else [])), "")
+    kind = "pingback" if _PING_TEXT.match(text_of(term)) else "comment"
+    return Comment(id=number, parent=parent, type=kind, author_name=clean_text(name), author_url=url,
+                   date=_date(term, {}) or parse_text(text_of(term)),
+                   content=inner_html(text) if text is not None and text.tag == "dd" else "")
 
 
 def _in_ping_list(item: HtmlElement) -> bool:
@@ -202,10 +222,28 @@ def _content(item: HtmlElement, item_set: dict[int, int], kind: str) -> str:
             return ""
         holder = item
     html = inner_html(_without_replies_and_meta(holder, item_set))
+    if kind == "comment" and not text_of(lxml_html.fragment_fromstring(html or "<p></p>", create_parent="div")):
+        html = _text_in_author_block(item, item_set)
     if kind != "comment" and _PING_TEXT.match(text_of(lxml_html.fragment_fromstring(html or "<p></p>",
                                                                                     create_parent="div"))):
         return ""  # core and old themes print only "Pingback: <link>" for pings, not their excerpt
     return html
+
+
+def _text_in_author_block(item: HtmlElement, item_set: dict[int, int]) -> str:
+    """The paragraphs of a comment a theme prints inside its ``.comment-author`` block."""
+    block = _find(item, ("comment-author",), item_set)
+    if block is None:
+        return ""
+    tags = ("p", "blockquote", "ul", "ol", "pre")
+    paragraphs = []
+    for element in block.iter(*tags):
+        parent = element.getparent()
+        while parent is not None and parent is not block and parent.tag not in tags:
+            parent = parent.getparent()
+        if parent is block:  # not nested in another paragraph or list of the block
+            paragraphs.append(element)
+    return "".join(lxml_html.tostring(p, encoding="unicode", with_tail=False) for p in paragraphs)
 
 
 def _find_suffix(item: HtmlElement, suffixes: tuple[str, ...], item_set: dict[int, int]) -> HtmlElement | None:

@@ -31,7 +31,9 @@ _EXCERPT_XPATH = (
     f" or {xclass('excerpt')} or {xclass('entry-subtitle')} or {xclass('post-subtitle')} or {xclass('subtitle')}"
     f" or {xclass('intro-text')} or {xclass('standfirst')} or {xclass('sommario')} or {xclass('chapo')}"
     f" or {xclass('chapeau')} or {xclass('teaser')} or {xclass('article-teaser')} or {xclass('entry-teaser')}"
-    f" or {xclass('post-teaser')}]"
+    f" or {xclass('post-teaser')} or {xclass('lead')} or {xclass('lede')} or {xclass('intro')}"
+    f" or {xclass('post-intro')} or {xclass('entry-intro')} or {xclass('article-intro')} or {xclass('entry-lead')}"
+    f" or {xclass('post-lead')} or {xclass('article-lead')}]"
     " | .//*[@itemprop='description'][not(ancestor-or-self::*[@itemprop='author'"
     " or contains(@itemtype, 'Person') or contains(@itemtype, 'Organization')])]"
 )
@@ -91,7 +93,8 @@ def _content_element(scope: HtmlElement) -> HtmlElement | None:
             size, element = max(group, key=lambda item: item[0])
             if size >= 0.4 * largest and _paragraph_text(element, deep=True) >= 0.5 * dense_size:
                 return element
-    return text_modules(scope) or dense
+    modules = text_modules(scope)
+    return modules if modules is not None else dense
 
 
 def densest_block(scope: HtmlElement) -> HtmlElement | None:
@@ -159,7 +162,7 @@ def read_excerpt(scope: HtmlElement, body: HtmlElement | None) -> str:
         if inside(element, lambda e: is_outside_post(e) or is_author_box(e), stop=scope.getparent()):
             continue
         text = text_of(element) or _paragraph_pushed_out(element)
-        if 20 <= len(text) <= 600:
+        if 20 <= len(text) <= 1000:
             return text
     return ""
 
