@@ -47,7 +47,7 @@ def read_pages(path: str | Path, log: DiagnosticLog | None = None) -> Site:
     builder = MirrorBuilder(log)
     count = 0
     for file in page_files(path):
-        record = read_page(file, log)
+        record = read_page(file, log, known=builder.fully_known)
         if record is not None:
             builder.add(record)
             count += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -38,13 +39,13 @@ class ArchiveInfo:
     listed: list[ListedPost] = field(default_factory=list)
 
 
-def read_archive(page: Page, beside: int | None = None) -> ArchiveInfo:
-    """Term or author of an archive page and the posts it lists.
+def read_archive(page: Page, beside: int | None = None, known: Collection[int] = ()) -> ArchiveInfo:
+    """Term or author of an archive page and the posts it lists (those in ``known`` by id and classes only).
 
     With ``beside`` (a page without body classes, read as the single post ``beside``), only the
     posts printed next to that post, in the same loop, count as listed.
     """
-    info = ArchiveInfo(listed=_listed(page, beside))
+    info = ArchiveInfo(listed=_listed(page, beside, known))
     tokens = page.body_classes
     if page.kind in ("category", "tag", "taxonomy"):
         info.term = _term(page, tokens)
@@ -142,7 +143,7 @@ def _unwrap(html: str) -> str:
     return single.group(1).strip() if single and "<p" not in single.group(1) else html.strip()
 
 
-def _listed(page: Page, beside: int | None = None) -> list[ListedPost]:
+def _listed(page: Page, beside: int | None, known: Collection[int]) -> list[ListedPost]:
     listed: list[ListedPost] = []
     seen: set[int] = {beside} if beside is not None else set()
     items = page.root.xpath(f"//*[{xclass('hentry')} or {xclass('wp-block-post')}]")
@@ -156,7 +157,7 @@ def _listed(page: Page, beside: int | None = None) -> list[ListedPost]:
                 or any(_POST_ID.match(t) for a in element.iterancestors() for t in classes(a)):
             continue
         seen.add(number)
-        listed.append(read_listed(page, element, number))
+        listed.append(read_listed(page, element, number, full=number not in known))
     return listed
 
 

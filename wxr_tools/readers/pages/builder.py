@@ -15,16 +15,16 @@ from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
 from .boilerplate import inside, is_outside_post
-from .dom import classes, text_of, xclass
+from .dom import classes, has_class, text_of, xclasses
 
 POST_CONTENT_CLASSES = ("elementor-widget-theme-post-content", "et_pb_post_content", "fl-module-fl-post-content",
                         "tb-post-content", "fusion-content-tb")
 """Theme-builder widgets that print ``the_content()`` of the post."""
 
-_TEXT_MODULES_XPATH = " or ".join(xclass(name) for name in (
+_TEXT_MODULES = (
     "elementor-widget-text-editor", "elementor-widget-heading", "wpb_text_column", "et_pb_text", "fl-rich-text",
     "fl-module-heading", "fusion-text", "fusion-title", "vc_custom_heading", "tatsu-text",
-    "elementor-widget-image", "et_pb_image", "wpb_single_image"))
+    "elementor-widget-image", "et_pb_image", "wpb_single_image")
 """Modules that hold the post's words (and its images) in a builder-made post."""
 _BUILDER_CHROME = re.compile(
     r"^(elementor-location-(header|footer|popup)|elementor-widget-(share-buttons|post-info|posts|"
@@ -52,8 +52,8 @@ def text_modules(scope: HtmlElement) -> HtmlElement | None:
     """The text modules of a builder-made post, gathered in order into one ``<div>``; None when the
     scope has none (or they hold too little text to be a post)."""
     modules = []
-    for element in scope.xpath(f".//*[{_TEXT_MODULES_XPATH}]"):
-        if any(m is a for m in modules for a in element.iterancestors()):
+    for element in scope.xpath(xclasses("elementor-widget-", "wpb_", "et_pb_", "fl-", "fusion-", "vc_custom", "tatsu-")):
+        if not has_class(element, *_TEXT_MODULES) or any(m is a for m in modules for a in element.iterancestors()):
             continue  # a heading inside a text module is the module's
         if inside(element, lambda e: is_outside_post(e) or is_builder_chrome(e), stop=scope.getparent()):
             continue

@@ -10,33 +10,32 @@ from lxml.html import HtmlElement
 from ...html_tree import take_out
 from .boilerplate import inside, is_author_box, is_boilerplate_text, is_never_content, is_outside_post
 from .builder import POST_CONTENT_CLASSES, is_builder_chrome, text_modules
-from .dom import inner_html, text_of, xclass
+from .dom import has_class, inner_html, text_of, xclasses
 
-_BODY_XPATHS = (
-    " | ".join(f".//*[{xclass(name)}]" for name in POST_CONTENT_CLASSES),
-    f".//*[{xclass('entry-content')}]",
-    f".//*[{xclass('wp-block-post-content')}]",
-    ".//*[@itemprop='articleBody']",
-    f".//*[{xclass('post-content')} or {xclass('entry-body')} or {xclass('post-entry')}"
-    f" or {xclass('article-content')} or {xclass('single-content')} or {xclass('post-body')}"
-    f" or {xclass('postbody')} or {xclass('storycontent')} or {xclass('post-text')}"
-    f" or {xclass('td-post-content')} or {xclass('content-inner')} or {xclass('entrytext')}"
-    f" or {xclass('entry-text')} or {xclass('post_content')} or {xclass('entry_content')}"
-    f" or {xclass('article-body')} or {xclass('post-content-inner')} or {xclass('text')}]",
-    f".//*[{xclass('entry')}]",
+_BODY_CLASSES: tuple[tuple[str, ...], ...] = (
+    POST_CONTENT_CLASSES,
+    ("entry-content",),
+    ("wp-block-post-content",),
+    ("itemprop=articleBody",),
+    ("post-content", "entry-body", "post-entry", "article-content", "single-content", "post-body", "postbody",
+     "storycontent", "post-text", "td-post-content", "content-inner", "entrytext", "entry-text", "post_content",
+     "entry_content", "article-body", "post-content-inner", "text"),
+    ("entry",),
 )
+"""Content classes, most specific group first (``itemprop=articleBody`` is schema.org's, not a class)."""
 
+_EXCERPT_CLASSES = (
+    "wp-block-post-excerpt", "entry-excerpt", "post-excerpt", "excerpt", "entry-subtitle", "post-subtitle", "subtitle",
+    "intro-text", "standfirst", "sommario", "chapo", "chapeau", "teaser", "article-teaser", "entry-teaser",
+    "post-teaser", "lead", "lede", "intro", "post-intro", "entry-intro", "article-intro", "entry-lead", "post-lead",
+    "article-lead")
 _EXCERPT_XPATH = (
-    f".//*[{xclass('wp-block-post-excerpt')} or {xclass('entry-excerpt')} or {xclass('post-excerpt')}"
-    f" or {xclass('excerpt')} or {xclass('entry-subtitle')} or {xclass('post-subtitle')} or {xclass('subtitle')}"
-    f" or {xclass('intro-text')} or {xclass('standfirst')} or {xclass('sommario')} or {xclass('chapo')}"
-    f" or {xclass('chapeau')} or {xclass('teaser')} or {xclass('article-teaser')} or {xclass('entry-teaser')}"
-    f" or {xclass('post-teaser')} or {xclass('lead')} or {xclass('lede')} or {xclass('intro')}"
-    f" or {xclass('post-intro')} or {xclass('entry-intro')} or {xclass('article-intro')} or {xclass('entry-lead')}"
-    f" or {xclass('post-lead')} or {xclass('article-lead')}]"
-    " | .//*[@itemprop='description'][not(ancestor-or-self::*[@itemprop='author'"
+    xclasses("excerpt", "subtitle", "intro", "standfirst", "sommario", "chap", "teaser", "lead", "lede")
+    + " | .//*[@itemprop='description'][not(ancestor-or-self::*[@itemprop='author'"
     " or contains(@itemtype, 'Person') or contains(@itemtype, 'Organization')])]"
 )
+"""Candidates for the excerpt, in document order: class substrings (tokens checked after) and schema.org's
+``itemprop=description`` outside a person or organisation."""
 
 
 def find_body(scope: HtmlElement, title: str = "") -> HtmlElement | None:
@@ -77,9 +76,11 @@ def _content_element(scope: HtmlElement) -> HtmlElement | None:
     less text than another candidate (an intro box, a related post) is passed over.
     """
     groups: list[list[tuple[int, HtmlElement]]] = []
-    for path in _BODY_XPATHS:
+    for names in _BODY_CLASSES:
         group = []
-        for element in scope.xpath(path):
+        found = scope.xpath(".//*[@itemprop='articleBody']") if names == ("itemprop=articleBody",) else \
+            [e for e in scope.xpath(xclasses(*names)) if has_class(e, *names)]
+        for element in found:
             if element.tag in ("a", "span", "time", "h1", "h2", "h3", "p", "li"):
                 continue
             if not inside(element, is_outside_post, stop=scope.getparent()):
@@ -157,6 +158,8 @@ def read_excerpt(scope: HtmlElement, body: HtmlElement | None) -> str:
     subtitle, standfirst or teaser, the post-excerpt block, schema.org's ``itemprop=description``),
     as text; empty when none is shown."""
     for element in scope.xpath(_EXCERPT_XPATH):
+        if element.get("itemprop") != "description" and not has_class(element, *_EXCERPT_CLASSES):
+            continue
         if body is not None and (inside(element, lambda e: e is body) or inside(body, lambda e: e is element)):
             continue
         if inside(element, lambda e: is_outside_post(e) or is_author_box(e), stop=scope.getparent()):

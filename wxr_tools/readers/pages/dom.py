@@ -29,6 +29,12 @@ def with_class(root: HtmlElement, *names: str, tag: str = "*") -> list[HtmlEleme
     return [e for e in root.xpath(f"//{tag}[{test}]") if wanted & set(e.get("class", "").split())]
 
 
+def xclasses(*names: str) -> str:
+    """XPath selecting descendants that carry one of the class tokens: a cheap substring test that
+    lxml runs in C (check exact tokens with :func:`has_class` on what it returns)."""
+    return ".//*[" + " or ".join(f"contains(@class, '{name}')" for name in names) + "]"
+
+
 def xclass(name: str) -> str:
     """XPath predicate body matching one class token."""
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"

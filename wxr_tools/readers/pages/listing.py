@@ -56,12 +56,14 @@ class ListedPost:
     linked_terms: list[Term] = field(default_factory=list)
 
 
-def read_listed(page: Page, item: HtmlElement, number: int) -> ListedPost:
-    """One listed item: its id, the terms its classes name, and the post it shows."""
+def read_listed(page: Page, item: HtmlElement, number: int, full: bool = True) -> ListedPost:
+    """One listed item: its id, the terms its classes name, and (when ``full``) the post it shows."""
     tokens = classes(item)
     terms = [TermRef(taxonomy="category", slug=t[9:]) for t in tokens if t.startswith("category-")]
     terms += [TermRef(taxonomy="post_tag", slug=t[4:]) for t in tokens if t.startswith("tag-")]
     listed = ListedPost(id=number, terms=terms)
+    if not full:
+        return listed
     item = _detached(item)
     title_element = _title_element(item)
     if title_element is None:

@@ -32,6 +32,8 @@ class MirrorBuilder:
         self.guessed_authors: set[object] = set()
         self.post_classes: dict[object, set[str]] = {}
         self.recent_comments: dict[tuple[str, str], int] = {}
+        self.fully_known: set[int] = set()
+        """Ids of posts whose single page or full text was read: listings need not be read for them again."""
         self.files: dict[object, str] = {}
         """The first page each post was read from, for diagnostics about the merged record."""
         self.listed_posts: dict[int, tuple[Post, str]] = {}
@@ -74,6 +76,8 @@ class MirrorBuilder:
     def _add_post(self, seen: PostSeen, file: str) -> None:
         post = seen.post
         key = self._key(post)
+        if post.id:
+            self.fully_known.add(post.id)
         self.parts.setdefault(key, {}).setdefault(seen.page_number, post.content)
         for author in ([seen.author] if seen.author is not None else []) + seen.coauthors:
             self._add_author(author, file)
@@ -104,6 +108,8 @@ class MirrorBuilder:
 
     def _add_listed_post(self, post: Post, file: str) -> None:
         """Keep what listings show of a post: the full text over an excerpt, the first value of each field."""
+        if not post.excerpt_only:
+            self.fully_known.add(post.id)
         known = self.listed_posts.get(post.id)
         if known is None:
             self.listed_posts[post.id] = (post, file)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -111,8 +112,12 @@ def _restore_body_attributes(root: HtmlElement, text: str) -> None:
             body.set(name, value)
 
 
-def read_page(path: Path, log: DiagnosticLog) -> PageRecord | None:
-    """What one saved page says: a post (single pages) or term/author/listing info (archives)."""
+def read_page(path: Path, log: DiagnosticLog, known: Collection[int] = ()) -> PageRecord | None:
+    """What one saved page says: a post (single pages) or term/author/listing info (archives).
+
+    Listed posts whose id is in ``known`` (their single page or full text was read already) are not
+    read again; only the terms and author the listing adds are taken.
+    """
     page = parse_file(path, log)
     if page is None:
         return None
@@ -120,7 +125,7 @@ def read_page(path: Path, log: DiagnosticLog) -> PageRecord | None:
                         home_url=page.home_url, language=page.root.get("lang", ""),
                         directory=read_directory(page.root))
     if page.kind in ("category", "tag", "taxonomy", "author", "date", "home", "search", "archive"):
-        record.archive = read_archive(page)
+        record.archive = read_archive(page, known=known)
         return record
     if page.kind == "404":
         log.add("PAGE103", "info", "a 'page not found' page", file=page.file, action="skipped")
@@ -129,7 +134,7 @@ def read_page(path: Path, log: DiagnosticLog) -> PageRecord | None:
     if record.post is None:
         log.add("PAGE103", "info", "no post found on this page", file=page.file, action="skipped")
     elif page.kind == "unknown":  # a home page or archive without body classes lists the other posts too
-        record.archive = read_archive(page, beside=record.post.post.id)
+        record.archive = read_archive(page, beside=record.post.post.id, known=known)
     return record
 
 
