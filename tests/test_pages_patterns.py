@@ -202,3 +202,21 @@ class TestComments:
         assert "And tables before that." in got[12][1] and got[12][0] == "Jon"
         assert "sits inside the author block" in got[13][1] and got[13][0] == "Kim"
         assert post.comments[0].date.strftime("%Y-%m-%d %H:%M") == "2009-03-04 10:15"
+
+
+class TestWideArticle:
+    """Pattern 1 without a builder, and pattern 3's co-author given only in JSON-LD."""
+
+    def setup_method(self) -> None:
+        self.site, _ = read("patterns/wide-article.html")
+        self.post = self.site.posts[0]
+
+    def test_header_menu_meta_footer_and_share_box_are_not_content(self) -> None:
+        assert "A loose joint is glued" in self.post.content and "oil the seat" in self.post.content
+        for chrome in ("Repairing a wooden chair", "March 14, 2017", "Shop", "Share this", "Tags:"):
+            assert chrome not in self.post.content, chrome
+
+    def test_the_second_author_from_the_json_ld_author_list(self) -> None:
+        assert self.post.author == "nils"
+        assert [m.value for m in self.post.extra if m.key == "coauthor"] == ["eva"]
+        assert author_name(self.site, self.post) == "Nils Berg"

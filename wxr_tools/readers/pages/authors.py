@@ -9,6 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
+from slugify import slugify
 
 from ...html_tree import take_out
 from .boilerplate import inside, is_author_box, is_comment_zone, is_outside_post, other_posts
@@ -128,6 +129,8 @@ def read_byline(page: Page, scope: HtmlElement, page_wide: bool = True) -> Bylin
             byline.nicename = byline.nicename or boxed.nicename
             byline.url = byline.url or boxed.url
     _fill_from_jsonld(page, byline)
+    if byline.name and not byline.coauthors:
+        byline.coauthors = _jsonld_coauthors(page, byline.name)
     if not byline.name:
         byline.name = clean_name(_meta_author(page))
     if not byline.nicename and byline.url:
@@ -252,6 +255,25 @@ def _fill_from_jsonld(page: Page, byline: Byline) -> None:
                 byline.url = author["url"]
         elif isinstance(author, str) and not byline.name:
             byline.name = clean_name(author)
+
+
+def _jsonld_coauthors(page: Page, first: str) -> list[Byline]:
+    """Further authors of an Article whose JSON-LD ``author`` list starts with the byline's name."""
+    for article in page.jsonld_of_type("Article", "BlogPosting", "NewsArticle", "TechArticle"):
+        authors = article.get("author")
+        if not isinstance(authors, list) or len(authors) < 2:
+            continue
+        names = []
+        for author in authors:
+            if isinstance(author, dict) and "@id" in author and "name" not in author:
+                author = page.jsonld_by_id(author["@id"]) or author
+            name = clean_name(author.get("name", "") if isinstance(author, dict) else str(author))
+            if name:
+                names.append((name, author.get("url", "") if isinstance(author, dict) else ""))
+        if names and names[0][0] == first:
+            return [Byline(name=name, nicename=nicename_from_url(url) or slugify(name), url=url)
+                    for name, url in names[1:]]
+    return []
 
 
 def find_bio_box(page: Page, scope: HtmlElement) -> HtmlElement | None:

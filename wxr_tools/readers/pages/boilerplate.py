@@ -92,7 +92,15 @@ _PLUGIN_WIDGETS = re.compile(
 )
 """Plugin widgets printed inside the content: recipe-card jump/print/pin buttons, donation pop-ups,
 podcast-player controls, affiliate disclosures, card offers, "also read" boxes."""
-_CONTENT_DROP = (_FORM, _SHARING, _RELATED, _AUTHOR_BOX, _CHROME, _INSERTS, _PLUGIN_WIDGETS)
+_WIDE_WRAPPER = re.compile(
+    r"^(entry-meta|post-meta|entry-info|post-info|meta-info|postmeta|post-byline|entry-byline|byline|"
+    r"menu|menu-.+-container|(main|primary|top|site|header)-menu|wp-block-navigation\S*|"
+    r"(post|entry|article)-footer|post-tags|post-categories|post-share\S*)$",
+    re.IGNORECASE,
+)
+"""The post's own meta lines, footers and menus: inside the content only when the content's element
+is wider than the content (a post with no tight wrapper)."""
+_CONTENT_DROP = (_FORM, _SHARING, _RELATED, _AUTHOR_BOX, _CHROME, _INSERTS, _PLUGIN_WIDGETS, _WIDE_WRAPPER)
 _TEXT_BOILERPLATE = re.compile(
     r"^(Like this:|Gefällt mir:|J'aime ceci\s*:|Share this:|Teilen mit:|Partager\s*:|"
     r"Related|Ähnliche Beiträge|Similaire|About these ads|Advertisements|Anzeige|"
