@@ -220,3 +220,20 @@ class TestWideArticle:
         assert self.post.author == "nils"
         assert [m.value for m in self.post.extra if m.key == "coauthor"] == ["eva"]
         assert author_name(self.site, self.post) == "Nils Berg"
+
+
+class TestOldHomePage:
+    """Patterns 7 and 9: a home page with PHP notices before the doctype and no post_class()."""
+
+    def test_read_as_pages_with_every_listed_post(self) -> None:
+        from wxr_tools.readers import detect_format
+
+        assert detect_format(FIXTURES / "patterns" / "old-home.html") == "pages"
+        site, log = read("patterns/old-home.html")
+        posts = {p.id: p for p in site.posts}
+        assert sorted(posts) == [3394, 3475, 3583]
+        assert posts[3394].title == "Sinnesflut" and names(posts[3394], "category") == ["Fotos"]
+        assert posts[3394].date.strftime("%Y-%m-%d") == "2009-02-17"
+        assert "Aber es gibt noch den Sinn" in posts[3394].content
+        assert posts[3475].excerpt_only and "Weiterlesen" not in posts[3475].content
+        assert "Drei Wochen" in posts[3583].content and not posts[3583].excerpt_only

@@ -146,19 +146,28 @@ def _unwrap(html: str) -> str:
 def _listed(page: Page, beside: int | None, known: Collection[int]) -> list[ListedPost]:
     listed: list[ListedPost] = []
     seen: set[int] = {beside} if beside is not None else set()
-    items = page.root.xpath(f"//*[{xclass('hentry')} or {xclass('wp-block-post')}]")
+    # post_class() items, and the id="post-N" items of themes older than post_class()
+    items = page.root.xpath(f"//*[{xclass('hentry')} or {xclass('wp-block-post')} or starts-with(@id, 'post-')]")
     if beside is not None:
-        loop = next((e.getparent() for e in items if f"post-{beside}" in classes(e)), None)
+        loop = next((e.getparent() for e in items if _number(e) == beside), None)
         items = [e for e in items if loop is not None and e.getparent() is loop]
     for element in items:
-        tokens = classes(element)
-        number = next((int(m.group(1)) for t in tokens if (m := _POST_ID.match(t))), None)
+        number = _number(element)
         if number is None or number in seen or inside(element.getparent(), _is_widget_zone) \
-                or any(_POST_ID.match(t) for a in element.iterancestors() for t in classes(a)):
+                or any(_number(a) is not None for a in element.iterancestors()):
             continue
         seen.add(number)
         listed.append(read_listed(page, element, number, full=number not in known))
     return listed
+
+
+def _number(element: HtmlElement) -> int | None:
+    """The post id of a listed item: its ``post-N`` class, else its ``id="post-N"``."""
+    for token in classes(element) + [element.get("id", "")]:
+        match = _POST_ID.match(token)
+        if match:
+            return int(match.group(1))
+    return None
 
 
 def _is_widget_zone(element: HtmlElement | None) -> bool:
