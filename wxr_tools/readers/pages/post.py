@@ -232,19 +232,26 @@ _PUBLISHED_LABEL = re.compile(
 
 
 def _labelled_date(scope: HtmlElement, body: HtmlElement | None) -> datetime | None:
-    """A date in a short line labelled as the publication ("Veröffentlicht am 16.08.2019"), anywhere in
-    the post outside its content."""
+    """A date in a short meta line of the post outside its content: labelled as the publication
+    ("Veröffentlicht am 16.08.2019 in …") or starting the line ("26 Mai, 2008 | Dorf | …")."""
+    other = other_posts(scope)
     for element in scope.iter("div", "p", "span", "small", "footer", "li", "em"):
         text = text_of(element)
-        if not text or len(text) > 120 or inside(element, lambda e: _excluded(e) or e is body,
+        if not text or len(text) > 120 or inside(element, lambda e: _excluded(e) or e is body or other(e),
                                                   stop=scope.getparent()):
             continue
         match = _PUBLISHED_LABEL.search(text)
-        if match:
-            value = parse_text(text[match.end():])
-            if value is not None:
-                return value
+        start = match.end() if match else 0
+        value = parse_text(text[start:])
+        if value is not None and (match or _starts_with_date(text)):
+            return value
     return None
+
+
+def _starts_with_date(text: str) -> bool:
+    """Whether a line begins with its date (what follows is the date's own line: category, comments)."""
+    head = re.split(r"\s[|·•]\s|\s[–—-]\s", text, maxsplit=1)[0]
+    return len(head) <= 30 and parse_text(head) is not None
 
 
 def _str(value: object) -> str | None:
