@@ -237,3 +237,15 @@ class TestOldHomePage:
         assert "Aber es gibt noch den Sinn" in posts[3394].content
         assert posts[3475].excerpt_only and "Weiterlesen" not in posts[3475].content
         assert "Drei Wochen" in posts[3583].content and not posts[3583].excerpt_only
+
+
+class TestAppendedTail:
+    """Pattern 2: what plugins append after the share buttons at the end of the content."""
+
+    def test_a_short_tail_after_the_share_buttons_is_cut(self) -> None:
+        post = only_post("patterns/appended-tail.html")
+        assert "targets that bind" in post.content and "Sign up here" not in post.content
+
+    def test_share_buttons_above_the_text_leave_the_text(self) -> None:
+        post = only_post("patterns/share-on-top.html")
+        assert "bind the money to the goal" in post.content and "twelve of them" in post.content

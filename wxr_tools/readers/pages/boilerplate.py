@@ -100,6 +100,8 @@ _WIDE_WRAPPER = re.compile(
 )
 """The post's own meta lines, footers and menus: inside the content only when the content's element
 is wider than the content (a post with no tight wrapper)."""
+_SUBSCRIBE = re.compile(r"^(subscribe.*|newsletter.*|.*-newsletter.*|mc4wp.*|jetpack_subscription_widget|"
+                        r"wp-block-jetpack-subscriptions.*|.*optin.*)$", re.IGNORECASE)
 _CONTENT_DROP = (_FORM, _SHARING, _RELATED, _AUTHOR_BOX, _CHROME, _INSERTS, _PLUGIN_WIDGETS, _WIDE_WRAPPER)
 _TEXT_BOILERPLATE = re.compile(
     r"^(Like this:|Gefällt mir:|J'aime ceci\s*:|Share this:|Teilen mit:|Partager\s*:|"
@@ -149,6 +151,15 @@ def is_never_content(element: HtmlElement) -> bool:
     if element.tag in ("form", "nav", "aside"):
         return True
     return _matches(element, *_CONTENT_DROP) or is_comment_zone(element)
+
+
+def is_appended_block(element: HtmlElement) -> bool:
+    """A block plugins append to the end of the content (``the_content`` filters): sharing, likes,
+    related posts, bio boxes, subscribe forms. (Disclosures, recipe buttons and donation boxes may
+    stand anywhere in the text.)"""
+    if element.get("data-wxr-post-holder"):
+        return False
+    return _matches(element, _SHARING, _RELATED, _AUTHOR_BOX, _SUBSCRIBE)
 
 
 def is_boilerplate_text(text: str) -> bool:

@@ -8,7 +8,8 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ...html_tree import take_out
-from .boilerplate import inside, is_author_box, is_boilerplate_text, is_never_content, is_outside_post
+from .boilerplate import (inside, is_appended_block, is_author_box, is_boilerplate_text, is_never_content,
+                          is_outside_post)
 from .builder import POST_CONTENT_CLASSES, is_builder_chrome, text_modules
 from .dom import has_class, inner_html, text_of, xclasses
 
@@ -123,6 +124,7 @@ def body_html(body: HtmlElement, title: str = "") -> str:
     inline CSS and scripts, and (in a wrapper wider than the content) the post's own header."""
     body = copy.deepcopy(body)
     _drop_own_header(body, title)
+    _drop_appended_tail(body)
     for element in list(body.iter()):
         if element is body or not isinstance(element.tag, str):
             continue
@@ -130,6 +132,28 @@ def body_html(body: HtmlElement, title: str = "") -> str:
                 or is_builder_chrome(element) or _is_boilerplate_block(element):
             take_out(element)
     return inner_html(body)
+
+
+def _drop_appended_tail(body: HtmlElement) -> None:
+    """Take out what follows the last block plugins append to the content (share buttons, a donation
+    box): a short tail after it ("Sign up here", a suggested citation, a licence line) is output of
+    further plugins, not the author's text. A long tail (the buttons printed above the post) stays."""
+    appended = [e for e in body.iter() if e is not body and isinstance(e.tag, str) and is_appended_block(e)]
+    if not appended:
+        return
+    last = appended[-1]
+    tail: list[HtmlElement] = []
+    node = last
+    while node is not None and node is not body:
+        tail.extend(node.itersiblings())
+        node = node.getparent()
+    after = sum(len(text_of(e)) for e in tail if isinstance(e.tag, str)) + len((last.tail or "").strip())
+    if after and after <= min(300, 0.25 * len(text_of(body))):
+        last.tail = None
+        for element in tail:
+            element.tail = None
+            if element.getparent() is not None:
+                take_out(element)
 
 
 def _drop_own_header(body: HtmlElement, title: str) -> None:
