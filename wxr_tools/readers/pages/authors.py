@@ -14,7 +14,7 @@ from slugify import slugify
 from ...html_tree import take_out
 from .boilerplate import inside, is_author_box, is_comment_zone, is_outside_post, other_posts
 from .dates import parse_text
-from .dom import clean_text, has_class, inner_html, text_of, xclass
+from .dom import clean_text, has_class, inner_html, short_line, text_of, xclass
 from .page import Page
 
 _VIEW_ALL = re.compile(
@@ -172,8 +172,8 @@ def _text_byline(scope: HtmlElement) -> Byline:
     excluded = lambda e: is_outside_post(e) or is_author_box(e) or has_class(  # noqa: E731
         e, "entry-content", "entry", "post-content", "entry-body", "wp-block-post-content")
     for element in scope.iter("small", "span", "div", "p", "em", "li", "address"):
-        text = text_of(element)
-        if not text or len(text) > 120 or inside(element, excluded, stop=scope.getparent()):
+        text = short_line(element)
+        if not text or inside(element, excluded, stop=scope.getparent()):
             continue
         match = _TEXT_BYLINE.search(text)
         if match:

@@ -54,6 +54,15 @@ def text_of(element: HtmlElement | None, skip: Callable[[HtmlElement], bool] | N
     return clean_text("".join(parts))
 
 
+def short_line(element: HtmlElement, limit: int = 120) -> str:
+    """The element's text when it is a short line (a meta line, a byline), else "": elements with
+    many children are passed over without collecting their text."""
+    if len(element) > 12:
+        return ""
+    text = text_of(element)
+    return text if len(text) <= limit else ""
+
+
 def _collect_text(element: HtmlElement, parts: list[str],
                   skip: Callable[[HtmlElement], bool] | None, top: bool) -> None:
     tag = element.tag

@@ -10,7 +10,7 @@ from lxml.html import HtmlElement
 
 from .boilerplate import inside, is_author_box, is_comment_zone, is_outside_post, other_posts
 from .dates import date_from_url, parse_clock, parse_iso, parse_text, with_offset_from
-from .dom import clean_text, text_of, xclass
+from .dom import clean_text, short_line, text_of, xclass
 from .page import Page
 
 _TITLE_IN_SCOPE = (
@@ -236,8 +236,8 @@ def _labelled_date(scope: HtmlElement, body: HtmlElement | None) -> datetime | N
     ("Veröffentlicht am 16.08.2019 in …") or starting the line ("26 Mai, 2008 | Dorf | …")."""
     other = other_posts(scope)
     for element in scope.iter("div", "p", "span", "small", "footer", "li", "em"):
-        text = text_of(element)
-        if not text or len(text) > 120 or inside(element, lambda e: _excluded(e) or e is body or other(e),
+        text = short_line(element)
+        if not text or inside(element, lambda e: _excluded(e) or e is body or other(e),
                                                   stop=scope.getparent()):
             continue
         match = _PUBLISHED_LABEL.search(text)

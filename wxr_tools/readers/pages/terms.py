@@ -14,7 +14,7 @@ from wxr_tools.model import TermRef
 
 from .authors import nicename_from_url
 from .boilerplate import inside, is_author_box, is_outside_post
-from .dom import ancestors, classes, clean_text, text_of
+from .dom import ancestors, classes, clean_text, short_line, text_of
 from .page import Page
 
 _TAXONOMY_CLASS = re.compile(r"^taxonomy-([a-z0-9_-]+)$")
@@ -136,10 +136,10 @@ def _text_terms(scope: HtmlElement, content: HtmlElement | None, taxonomy: str) 
     of the post outside its content."""
     pattern = _TEXT_TERMS[taxonomy]
     for element in scope.iter("div", "p", "span", "small", "li", "footer"):
-        if len(element) > 8 or any(True for _ in element.iter("a")):
+        if any(True for _ in element.iter("a")):
             continue
-        text = text_of(element)
-        if not text or len(text) > 200 or (content is not None and _within(element, content)) \
+        text = short_line(element, 200)
+        if not text or (content is not None and _within(element, content)) \
                 or inside(element, lambda e: is_outside_post(e) or is_author_box(e), stop=scope.getparent()):
             continue
         match = pattern.search(text)
