@@ -21,7 +21,8 @@ from .authors import read_item_byline
 from .boilerplate import inside, is_outside_post
 from .content import body_html, find_body
 from .dates import date_from_url
-from .dom import classes, text_of, xclass
+from .dom import classes, has_class, text_of, xclass
+from .locate import post_class_tokens
 from .page import Page
 from .post import item_date, permalink, slug_of
 from .terms import read_terms
@@ -39,7 +40,6 @@ _MORE_LINK = (
     " or contains(@href, '#more-')]"
     f" | .//*[{xclass('wp-block-post-excerpt__more-text')} or {xclass('more-link-container')}]"
 )
-_SKIP_CLASSES = {"post", "page", "hentry", "sticky", "has-post-thumbnail", "entry", "wp-block-post"}
 
 
 @dataclass
@@ -53,7 +53,9 @@ class ListedPost:
     post: Post | None = None
     """The post read from the item (title, link, date, author, terms, text); None when the item shows no title."""
     authors: list[Author] = field(default_factory=list)
+    """The author its byline names."""
     linked_terms: list[Term] = field(default_factory=list)
+    """The terms its links name (with names and parents, for the site's term list)."""
 
 
 def read_listed(page: Page, item: HtmlElement, number: int, full: bool = True) -> ListedPost:
@@ -73,15 +75,15 @@ def read_listed(page: Page, item: HtmlElement, number: int, full: bool = True) -
     body = find_body(item, title)
     excerpt = None
     if body is None or _is_excerpt(body):
-        excerpt = body if body is not None else next(iter(e for e in item.xpath(_EXCERPTS)
-                                                         if not inside(e, is_outside_post, stop=item)), None)
+        excerpt = body if body is not None else next(
+            (e for e in item.xpath(_EXCERPTS) if not inside(e, is_outside_post, stop=item)), None)
         body = None
     teaser = body is not None and bool(body.xpath(_MORE_LINK))
     shown = body if body is not None else excerpt
     content = body_html(_without_more_link(shown), title) if shown is not None else ""
     date = item_date(item, body) or date_from_url(url)
     byline = read_item_byline(item)
-    post_classes = [t for t in tokens if t not in _SKIP_CLASSES]
+    post_classes = post_class_tokens(item)
     linked, class_only = read_terms(page, item, body, post_classes, page_fallbacks=False)
     refs = [TermRef(taxonomy=t.taxonomy, slug=t.slug or slugify(t.name), name=t.name) for t in linked]
     refs += [ref for ref in class_only if not any(r.taxonomy == ref.taxonomy and r.slug == ref.slug for r in refs)]
@@ -123,8 +125,7 @@ def _link(title: HtmlElement) -> str:
 
 
 def _is_excerpt(element: HtmlElement) -> bool:
-    return bool(element.xpath(f"self::*[{xclass('entry-summary')} or {xclass('wp-block-post-excerpt')}"
-                              f" or {xclass('post-excerpt')} or {xclass('entry-excerpt')} or {xclass('excerpt')}]"))
+    return has_class(element, "entry-summary", "wp-block-post-excerpt", "post-excerpt", "entry-excerpt", "excerpt")
 
 
 def _without_more_link(element: HtmlElement) -> HtmlElement:

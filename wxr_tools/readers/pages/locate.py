@@ -19,7 +19,7 @@ _LIKES = re.compile(r"like-post-wrapper-\d+-(\d+)-")
 _RELATED_ORIGIN = re.compile(r"relatedposts_origin=(\d+)")
 _REST_TYPES = {"posts": "post", "pages": "page", "media": "attachment"}
 _WRAPPER_TAGS = {"article", "div", "section", "li", "main", "body"}
-_SKIP_POST_CLASSES = {"post", "page", "hentry", "sticky", "has-post-thumbnail", "entry"}
+_SKIP_POST_CLASSES = {"post", "page", "hentry", "sticky", "has-post-thumbnail", "entry", "wp-block-post"}
 
 
 @dataclass
@@ -139,4 +139,9 @@ def post_classes(located: Located) -> list[str]:
     """The ``post_class()`` tokens of the post's wrapper (empty in block themes)."""
     if located.wrapper is None:
         return []
-    return [t for t in classes(located.wrapper) if t not in _SKIP_POST_CLASSES]
+    return post_class_tokens(located.wrapper)
+
+
+def post_class_tokens(element: HtmlElement) -> list[str]:
+    """An element's ``post_class()`` tokens that say something about the post (terms, type, status)."""
+    return [t for t in classes(element) if t not in _SKIP_POST_CLASSES]
