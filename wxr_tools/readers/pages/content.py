@@ -135,9 +135,9 @@ def body_html(body: HtmlElement, title: str = "") -> str:
 
 
 def _drop_appended_tail(body: HtmlElement) -> None:
-    """Take out what follows the last block plugins append to the content (share buttons, a donation
-    box): a short tail after it ("Sign up here", a suggested citation, a licence line) is output of
-    further plugins, not the author's text. A long tail (the buttons printed above the post) stays."""
+    """Take out what follows the last block plugins append to the content (share buttons, related
+    posts, a bio or subscribe box): a short tail after it ("Sign up here") is output of further
+    plugins, not the author's text. A long tail (the buttons printed above the post) stays."""
     appended = [e for e in body.iter() if e is not body and isinstance(e.tag, str) and is_appended_block(e)]
     if not appended:
         return
