@@ -137,6 +137,9 @@ class TestTitles:
     def test_the_visible_h1_not_the_seo_title(self) -> None:
         assert only_post("patterns/title-seo.html").title == "Alpine hikes for every week of summer"
 
+    def test_the_visible_h1_outside_the_post_element_not_the_seo_title(self) -> None:
+        assert only_post("patterns/title-hero.html").title == "Keeping a sourdough starter alive"
+
     def test_no_card_heading_and_no_section_label(self) -> None:
         assert only_post("patterns/title-label.html").title == "Council approves the harbour plan"
 

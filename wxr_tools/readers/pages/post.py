@@ -88,7 +88,8 @@ def read_title(page: Page, scope: HtmlElement, has_wrapper: bool = True) -> str:
                 if text:
                     return text
     if page.meta.get("og:title"):
-        return _strip_site_name(clean_text(page.meta["og:title"]), page.site_name)
+        seo = _strip_site_name(clean_text(page.meta["og:title"]), page.site_name)
+        return _only_h1(page.root, seo) or seo
     for node in page.jsonld_of_type("Article", "BlogPosting", "NewsArticle"):
         if isinstance(node.get("headline"), str):
             return clean_text(node["headline"])
