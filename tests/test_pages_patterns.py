@@ -162,6 +162,7 @@ class TestTerms:
     def test_plain_text_categories_and_not_the_footer_links(self) -> None:
         post = only_post("patterns/terms-text.html")
         assert names(post, "category") == ["Allgemein", "Garten"]
+        assert names(post, "post_tag") == ["Kompost"]
 
 
 class TestDates:

@@ -21,8 +21,10 @@ _TAXONOMY_CLASS = re.compile(r"^taxonomy-([a-z0-9_-]+)$")
 _TAG_CONTAINER = re.compile(r"(^|[-_])(tags?|tagged|tag-links|schlagworte|schlagwoerter|keywords|etiquetas|mots-cles)([-_]|$)",
                             re.IGNORECASE)
 _CAT_CONTAINER = re.compile(r"(^|[-_])(cats?|categor\w*|kategori\w*|rubri\w*|filed)([-_]|$)", re.IGNORECASE)
-_CATEGORY_BASES = {"category", "categories", "kategorie", "categoria", "categorie", "rubrique", "topics", "cat"}
-_TAG_BASES = {"tag", "tags", "schlagwort", "etiqueta", "etichetta", "mot-cle"}
+_CATEGORY_BASES = {"category", "categories", "kategorie", "kategorien", "categoria", "categorias", "categorie",
+                   "kategoria", "kategori", "rubrique", "rubrik", "rubriken", "thema", "themen", "topics", "cat"}
+_TAG_BASES = {"tag", "tags", "schlagwort", "schlagworte", "stichwort", "stichworte", "etiqueta", "etiquetas",
+              "etichetta", "etichette", "mot-cle", "mots-cles", "trefwoord"}
 _POST_ID_CLASS = re.compile(r"^post-\d+$")
 _SANITIZE_PERCENT = re.compile(r"%[a-fA-F0-9]{2}")
 _SANITIZE_OTHER = re.compile(r"[^A-Za-z0-9_-]")
