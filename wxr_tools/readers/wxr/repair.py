@@ -50,6 +50,8 @@ class Repairer:
         self.line = 1  # line number at the start of the text not yet emitted
         self.in_cdata = False
         self.in_comment = False
+        self.in_doctype = False
+        self.in_doctype_subset = False
         self.started = False
         self.saw_end = False
         self._pending = ""
@@ -85,13 +87,20 @@ class Repairer:
                 return ""
         if not final:
             # keep a short tail back so no token is cut in two
-            cut = max(text.rfind("<", len(text) - 16), text.rfind("&", len(text) - 64),
-                      text.rfind("]", len(text) - 3))
-            if cut >= 0:
+            size = len(text)  # a start below 0 would count from the end: clamp it
+            trailing = len(text[-2:]) - len(text[-2:].rstrip("]-"))  # "]]" of "]]>", "--" of "-->"
+            closer = size - trailing if trailing else -1
+            starts = [i for i in (text.rfind("<", max(0, size - 16)), text.rfind("&", max(0, size - 64)), closer)
+                      if i >= 0]
+            if starts:
+                cut = min(starts)  # the earliest: a "]]" after a "<" must not let that "<" go
                 self._pending = text[cut:]
                 text = text[:cut]
         text = self._fix_characters(text)
-        out = self._fix_markup(text)
+        out, done = self._fix_markup(text, final)
+        if done < len(text):  # a decision needs text the next chunk brings: keep it back
+            self._pending = text[done:] + self._pending
+            text = text[:done]
         if "</rss>" in out or "</channel>" in out:
             self.saw_end = True
         self.line += text.count("\n")
@@ -103,8 +112,10 @@ class Repairer:
             if final:
                 self.started = True
             return text
-        self.started = True
         junk, rest = text[: match.start()], text[match.start():]
+        if rest.startswith("<?xml") and "?>" not in rest[:4096] and len(rest) < 4096 and not final:
+            return text  # the declaration is cut by the chunk's end: wait for the rest of it
+        self.started = True
         if junk.strip("\ufeff \t\r\n"):
             self._note("WXR106", "warning",
                        f"{len(junk.strip())} characters before the XML (PHP warnings or a stray BOM)",
@@ -132,11 +143,15 @@ class Repairer:
 
         return _BAD_CHARS.sub(replace, text)
 
-    def _fix_markup(self, text: str) -> str:
+    def _fix_markup(self, text: str, final: bool = True) -> tuple[str, int]:
+        """The text with its markup repaired, and how much of it was used (the rest waits for more)."""
         out: list[str] = []
         pos = 0
         n = len(text)
         while pos < n:
+            if self.in_doctype:
+                pos = self._skip_doctype(text, pos, out)
+                continue
             if self.in_comment:
                 end = text.find("-->", pos)
                 if end == -1:
@@ -152,6 +167,9 @@ class Repairer:
                     out.append(text[pos:])
                     break
                 after = close + 3
+                if not final and self._undecided(text, after):
+                    out.append(text[pos:close])
+                    return "".join(out), close
                 if self._closes_early(text, after):
                     self._note("WXR105", "warning", "a literal ']]>' inside a CDATA section",
                                "kept as text", line=self._line_at(text, close))
@@ -179,12 +197,9 @@ class Repairer:
                 self._note("WXR105", "warning", "a literal ']]>' outside CDATA", "escaped",
                            line=self._line_at(text, match.start()))
             elif token == "<!DOCTYPE":
-                end = text.find(">", pos) if "[" not in text[pos:text.find(">", pos)] else text.find("]>", pos)
-                end = n if end == -1 else end + (2 if text.startswith("]>", end) else 1)
                 self._note("WXR110", "warning", "a document type declaration (DTD)",
                            "ignored: no entities are loaded or expanded", line=self._line_at(text, match.start()))
-                out.append("\n" * text.count("\n", pos, end))
-                pos = end
+                self.in_doctype = True
             elif token == "&":
                 out.append("&amp;")
                 self._note("WXR103", "warning", "a bare '&' that starts no entity", "escaped as &amp;",
@@ -202,7 +217,31 @@ class Repairer:
                                line=self._line_at(text, match.start()))
             else:
                 out.append(token)
-        return "".join(out)
+        return "".join(out), n
+
+    def _skip_doctype(self, text: str, pos: int, out: list[str]) -> int:
+        """Drop the DTD from ``pos`` on, keeping its line breaks; it may run on into the next chunk."""
+        if not self.in_doctype_subset:
+            end = text.find(">", pos)
+            subset = text.find("[", pos, len(text) if end == -1 else end)
+            if subset != -1:  # an internal subset: it ends at "]>", not at the first ">"
+                self.in_doctype_subset = True
+                out.append("\n" * text.count("\n", pos, subset + 1))
+                return subset + 1
+            close = 1
+        else:
+            end = text.find("]>", pos)
+            close = 2
+        stop = len(text) if end == -1 else end + close
+        out.append("\n" * text.count("\n", pos, stop))
+        if end != -1:
+            self.in_doctype = self.in_doctype_subset = False
+        return stop
+
+    @staticmethod
+    def _undecided(text: str, after: int) -> bool:
+        """Whether :meth:`_closes_early` cannot yet tell: no markup and no other "]]>" in this text."""
+        return text.find("<", after) == -1 and text.find(_CDATA_CLOSE, after) == -1
 
     @staticmethod
     def _closes_early(text: str, after: int) -> bool:
