@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from fuzz.seeds import REGRESSIONS, seeds
 from fuzz.targets import TARGETS
+from wxr_tools.transforms.html_to_markdown import html_to_markdown
 
 LIMIT_SECONDS = 2.0
 REGRESSION_INPUTS = sorted(p for p in REGRESSIONS.glob("*/*") if p.is_file())
@@ -35,6 +36,11 @@ def test_every_regression_folder_names_a_target() -> None:
 @pytest.mark.parametrize("path", REGRESSION_INPUTS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_regression_input_replays_clean(path: Path) -> None:
     run_within_limit(path.parent.name, path.read_bytes())
+
+
+def test_character_references_to_control_characters_are_dropped_like_the_characters() -> None:
+    markdown = html_to_markdown("<p>a&#1;<code>x</code> b&#x1F;</p><pre>x&#12;y</pre><p>&#xFFFE;c</p>")
+    assert markdown == "a`x` b\n\n```\nxy\n```\n\nc\n"
 
 
 def _mutated(seed: bytes, cut: int, length: int, insert: bytes) -> bytes:
