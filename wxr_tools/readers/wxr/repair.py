@@ -17,7 +17,8 @@ from ...diagnostics import DiagnosticLog
 _XML_DECL = re.compile(r"<\?xml[^>]*\?>")
 _ENCODING_DECL = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 _START = re.compile(r"<\?xml|<rss|<!--|<!DOCTYPE|<\w")
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\udc80-\udcff]+")
+_BAD_CHARS = re.compile("[\udc80-\udcff]+|[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]+")
+"""Undecodable bytes (as surrogate escapes) or characters XML forbids: a run of one kind, never both."""
 # What matters outside CDATA: its opening, ampersands, and stray "]]>".
 _MARKUP_TOKENS = re.compile(r"<!\[CDATA\[|<!--|&(?:#[0-9]+;|#x[0-9A-Fa-f]+;|([A-Za-z][A-Za-z0-9._-]*);)?|\]\]>|<!DOCTYPE")
 _XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
