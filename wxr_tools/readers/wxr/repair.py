@@ -36,10 +36,16 @@ def sniff_encoding(head: bytes) -> str:
     if match:
         name = match.group(1).decode("ascii").lower()
         try:
-            return codecs.lookup(name).name
-        except LookupError:
-            return "utf-8"
+            if _ASCII_PROBE.encode(name) == _ASCII_PROBE.encode("ascii"):
+                return codecs.lookup(name).name
+        except (LookupError, UnicodeError):
+            pass
+        # unknown, not a text encoding (base64), or not one the declaration itself could be read in (UTF-7)
     return "utf-8"
+
+
+_ASCII_PROBE = "".join(map(chr, range(0x20, 0x7F))) + "\t\r\n"
+"""Every character of XML markup: an encoding that writes them as ASCII can be read as declared."""
 
 
 class Repairer:
@@ -65,7 +71,10 @@ class Repairer:
         for chunk in chunks:
             if decoder is None:
                 encoding = sniff_encoding(chunk)
-                decoder = codecs.getincrementaldecoder(encoding)(errors="surrogateescape")
+                # undecodable UTF-8 is kept as surrogate escapes, for the Windows-1252 repair below;
+                # other codecs cannot escape every byte they refuse (UTF-16 a lone surrogate): U+FFFD
+                errors = "surrogateescape" if encoding.startswith("utf-8") else "replace"
+                decoder = codecs.getincrementaldecoder(encoding)(errors=errors)
             text = decoder.decode(chunk)
             out = self._feed(text, final=False)
             if out:
