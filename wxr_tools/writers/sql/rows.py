@@ -11,6 +11,7 @@ not grow with the export.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -29,6 +30,9 @@ Batch = list[tuple[Table, list[Row]]]
 
 BATCH_CHARS = 1_000_000
 """Hand a batch over once its posts' text reaches this many characters, however few rows."""
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Half of a UTF-16 pair, alone: no UTF-8 text (so no database) can hold it."""
 
 
 @dataclass
@@ -77,6 +81,8 @@ class RowBuilder:
         self.post_ids: set[int] = set()
         self.comment_ids: set[int] = set()
         self.meta_ids = {"postmeta": 0, "commentmeta": 0, "termmeta": 0}
+        self.surrogates: dict[str, list] = {}
+        """``table.column`` -> [values with lone surrogates, first row's key]."""
 
     def take(self) -> Batch:
         """The buffered rows, parents first, counted in the report; the buffers start again."""
@@ -84,8 +90,25 @@ class RowBuilder:
         for table, rows in batch:
             self.report.rows[table.name] += len(rows)
             self.buffers[table.name] = []
+            if _LONE_SURROGATE.search("".join([v for row in rows for v in row if type(v) is str])):
+                rows[:] = [self._without_surrogates(table, row) for row in rows]  # rare: clean only then
         self.pending_rows = self.pending_chars = 0
         return batch
+
+    def _without_surrogates(self, table: Table, row: Row) -> Row:
+        cleaned = list(row)
+        for i, value in enumerate(row):
+            if type(value) is str and _LONE_SURROGATE.search(value):
+                cleaned[i] = _LONE_SURROGATE.sub("\ufffd", value)
+                entry = self.surrogates.setdefault(f"{table.name}.{table.columns[i].name}", [0, row[0]])
+                entry[0] += 1
+        return tuple(cleaned)
+
+    def report_surrogates(self) -> None:
+        for where, (count, first) in self.surrogates.items():
+            self.report.warn("SQL006", f"{count} value(s) of {where} held lone surrogates (half a UTF-16 pair),"
+                             f" which no UTF-8 text can hold (first in row {first!r})",
+                             "replaced each by U+FFFD")
 
     def add_channel(self) -> None:
         """Rows of ``sites``, ``authors``, ``terms`` and ``termmeta``."""
@@ -209,6 +232,7 @@ def batches(source: Source, report: SqlReport, *, max_rows: int,
         if builder.pending_rows >= max_rows or builder.pending_chars >= max_chars:
             yield from _handed_over(builder.take())
     yield from _handed_over(builder.take())
+    builder.report_surrogates()
 
 
 def _handed_over(batch: Batch) -> Iterator[Batch]:
