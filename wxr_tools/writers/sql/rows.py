@@ -34,18 +34,34 @@ BATCH_CHARS = 1_000_000
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 """Half of a UTF-16 pair, alone: no UTF-8 text (so no database) can hold it."""
 
+LISTED_PER_CODE = 20
+"""Diagnostics of one code listed one by one; the rest are counted (one post in 100,000 undeclared
+categories would otherwise hold 100,000 of them in memory)."""
+
 
 @dataclass
 class SqlReport(WriteReport):
     """What a SQL writer did: rows written by table, and the problems it met."""
 
     rows: dict[str, int] = field(default_factory=lambda: {t.name: 0 for t in TABLES})
+    met: dict[str, int] = field(default_factory=dict)
+    """How many problems of each code were met, listed or not."""
 
     def summary(self) -> dict[str, Any]:
         return {"posts_written": self.rows["posts"], "rows": self.rows}
 
     def warn(self, code: str, message: str, action: str, severity: Severity = "warning") -> None:
-        self.diagnostics.append(Diagnostic(code=code, severity=severity, message=message, action=action))
+        self.met[code] = self.met.get(code, 0) + 1
+        if self.met[code] <= LISTED_PER_CODE:
+            self.diagnostics.append(Diagnostic(code=code, severity=severity, message=message, action=action))
+
+    def count_unlisted(self) -> None:
+        """One more diagnostic for each code met more often than listed, saying how many more."""
+        for code, count in self.met.items():
+            if count > LISTED_PER_CODE:
+                more = count - LISTED_PER_CODE
+                self.diagnostics.append(Diagnostic(code=code, severity="info", action="the same as above",
+                                                   message=f"{more} more of {code} not listed one by one"))
 
 
 def utc_text(value: datetime | None) -> str | None:
@@ -233,6 +249,7 @@ def batches(source: Source, report: SqlReport, *, max_rows: int,
             yield from _handed_over(builder.take())
     yield from _handed_over(builder.take())
     builder.report_surrogates()
+    report.count_unlisted()
 
 
 def _handed_over(batch: Batch) -> Iterator[Batch]:
