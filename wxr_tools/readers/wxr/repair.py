@@ -26,13 +26,32 @@ _CDATA_OPEN = "<![CDATA["
 _CDATA_CLOSE = "]]>"
 
 
+HEAD_BYTES = 4096
+"""Bytes read before the encoding is decided: a BOM or the XML declaration is in them."""
+
+
+def _with_whole_head(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """The chunks, the first one grown to :data:`HEAD_BYTES` (so a BOM is never cut in two)."""
+    head: bytes | None = b""
+    for chunk in chunks:
+        if head is None:
+            yield chunk
+            continue
+        head += chunk
+        if len(head) >= HEAD_BYTES:
+            yield head
+            head = None
+    if head:
+        yield head
+
+
 def sniff_encoding(head: bytes) -> str:
     """The encoding a file declares by BOM or XML declaration; UTF-8 when it says none."""
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
-    match = _ENCODING_DECL.search(head[:4096])
+    match = _ENCODING_DECL.search(head[:HEAD_BYTES])
     if match:
         name = match.group(1).decode("ascii").lower()
         try:
@@ -68,7 +87,7 @@ class Repairer:
     def repair(self, chunks: Iterator[bytes]) -> Iterator[bytes]:
         """Yield repaired UTF-8 bytes for the raw chunks of one file."""
         decoder = None
-        for chunk in chunks:
+        for chunk in _with_whole_head(chunks):
             if decoder is None:
                 encoding = sniff_encoding(chunk)
                 # undecodable UTF-8 is kept as surrogate escapes, for the Windows-1252 repair below;
