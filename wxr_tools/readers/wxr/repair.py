@@ -269,8 +269,17 @@ class Repairer:
 
     @staticmethod
     def _undecided(text: str, after: int) -> bool:
-        """Whether :meth:`_closes_early` cannot yet tell: no markup and no other "]]>" in this text."""
-        return text.find("<", after) == -1 and text.find(_CDATA_CLOSE, after) == -1
+        """Whether :meth:`_closes_early` cannot tell yet: what decides it may be in the next chunk."""
+        rest = text[after:after + len(_CDATA_OPEN)]
+        if len(rest) < len(_CDATA_OPEN) and _CDATA_OPEN.startswith(rest):
+            return True  # a section may open right here
+        markup = text.find("<", after)
+        while markup != -1 and text.startswith(_CDATA_OPEN, markup):
+            markup = text.find("<", markup + 1)
+        next_close = text.find(_CDATA_CLOSE, after)
+        if next_close != -1 and (markup == -1 or next_close < markup):
+            return False
+        return markup == -1 or _CDATA_OPEN.startswith(text[markup:])  # none yet, or a "<![CD" cut short
 
     @staticmethod
     def _closes_early(text: str, after: int) -> bool:
