@@ -52,7 +52,7 @@ def _text(data: bytes) -> str:
 def wxr_reader(data: bytes) -> None:
     """Bytes -> ``open_wxr`` -> every post and the diagnostics: only ``WxrReadError`` may escape."""
     try:
-        export = open_wxr(io.BytesIO(data), jobs=1)
+        export = open_wxr(io.BytesIO(data))
         for _ in export.posts():
             pass
     except WxrReadError:

@@ -89,7 +89,7 @@ def test_every_file_is_inside_the_output_folder_with_a_safe_unique_name(tmp_path
     root = tmp_path_factory.mktemp("safety")
     out = root / "site"
     source, written = site
-    report = write_markdown(SiteSource(source), out, MarkdownOptions(preset=preset, jobs=1))
+    report = write_markdown(SiteSource(source), out, MarkdownOptions(preset=preset))
     assert _problems(root, out) == []
     assert report.written == written
     assert len([p for p in out.rglob("*.md") if not p.name.endswith(".comments.yaml")]) == written
