@@ -1,0 +1,20 @@
+"""Content transforms on nesting deeper than Python's recursion limit: rendered, never RecursionError."""
+
+from __future__ import annotations
+
+from wxr_tools.transforms.block_render import render_blocks
+from wxr_tools.transforms.blocks import parse_blocks
+
+DEPTH = 5_000
+
+
+def test_blocks_nested_five_thousand_deep_render() -> None:
+    document = '<!-- wp:group {"layout":"flow"} -->' * DEPTH + "<pre>x</pre>" + "<!-- /wp:group -->" * DEPTH
+    blocks = parse_blocks(document)
+    assert render_blocks(blocks, {}) == "<pre>x</pre>"
+
+
+def test_a_chain_of_reusable_blocks_each_using_the_next_renders_to_its_end() -> None:
+    chain = {ref: f'<!-- wp:block {{"ref":{ref + 1}}} /-->' for ref in range(1, DEPTH)}
+    chain[DEPTH] = "<p>the end</p>"
+    assert render_blocks(parse_blocks(chain[1]), chain) == "<p>the end</p>"
