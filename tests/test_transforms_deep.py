@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from wxr_tools.transforms.block_render import render_blocks
-from wxr_tools.transforms.blocks import parse_blocks
+from wxr_tools.transforms.blocks import parse_blocks, serialize_blocks
 
 DEPTH = 5_000
 
 
-def test_blocks_nested_five_thousand_deep_render() -> None:
+def test_blocks_nested_five_thousand_deep_render_and_serialize_back() -> None:
     document = '<!-- wp:group {"layout":"flow"} -->' * DEPTH + "<pre>x</pre>" + "<!-- /wp:group -->" * DEPTH
     blocks = parse_blocks(document)
+    assert serialize_blocks(blocks) == document
     assert render_blocks(blocks, {}) == "<pre>x</pre>"
 
 
