@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from wxr_tools.transforms.block_render import render_blocks
 from wxr_tools.transforms.blocks import parse_blocks, serialize_blocks
+from wxr_tools.transforms.comments import render_comment
 
 DEPTH = 5_000
 
@@ -19,3 +20,10 @@ def test_a_chain_of_reusable_blocks_each_using_the_next_renders_to_its_end() -> 
     chain = {ref: f'<!-- wp:block {{"ref":{ref + 1}}} /-->' for ref in range(1, DEPTH)}
     chain[DEPTH] = "<p>the end</p>"
     assert render_blocks(parse_blocks(chain[1]), chain) == "<p>the end</p>"
+
+
+def test_a_comment_quoted_three_thousand_levels_deep_nests_thirty_two_and_keeps_the_rest_as_text() -> None:
+    markdown = render_comment("&gt;" * 3000 + " spam")
+    assert markdown.count(">") == 3000
+    assert markdown.rstrip().endswith("spam")
+    assert render_comment("&gt; a\n&gt;&gt; b\nc") == "> a\n>\n> > b\n\nc\n"  # ordinary quoting as before
