@@ -62,7 +62,7 @@ class Page:
                 continue
             try:
                 data = json.loads(script.text.strip().rstrip(";"))
-            except ValueError:
+            except (ValueError, RecursionError):  # not JSON, or nested deeper than the decoder goes
                 continue
             _flatten(data, nodes)
         return nodes

@@ -1,0 +1,26 @@
+"""Saved pages with JSON-LD nested deeper than Python's recursion limit: read, never RecursionError."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wxr_tools.diagnostics import DiagnosticLog
+from wxr_tools.readers.pages.reader import parse_file
+
+
+def _page(tmp_path: Path, depth: int) -> Path:
+    graph = '{"@graph":[' * depth + '{"@type":"BlogPosting","headline":"Deep"}' + "]}" * depth
+    path = tmp_path / "deep.html"
+    path.write_text(f'<html><head><script type="application/ld+json">{graph}</script></head>'
+                    "<body><p>Text.</p></body></html>")
+    return path
+
+
+@pytest.mark.parametrize("depth", [200, 5_000])
+def test_json_ld_nested_deep_is_read_or_passed_over(tmp_path: Path, depth: int) -> None:
+    page = parse_file(_page(tmp_path, depth), DiagnosticLog())
+    assert page is not None
+    postings = page.jsonld_of_type("BlogPosting")
+    assert [p["headline"] for p in postings] == (["Deep"] if depth == 200 else [])
