@@ -6,7 +6,9 @@ The target's own modules are instrumented for coverage. Every input that
 breaks an invariant (an undocumented exception, or more than 2 s) is saved
 under ``<findings>/<target>/`` named by the kind of failure, once per kind,
 and the campaign goes on; a summary (executions, findings) is written to
-``<findings>/<target>.json`` as it runs. Needs ``pip install atheris``
+``<findings>/<target>.json`` as it runs. The corpus it grows is kept in
+``<findings>/<target>.corpus/`` (a later run goes on from it) and its
+temporary files in ``<findings>/<target>.tmp/``. Needs ``pip install atheris``
 (the ``fuzz`` extra).
 """
 
@@ -35,13 +37,14 @@ SLOW_SECONDS = 2.0
 class Campaign:
     """Calls the target, times it, records findings by signature, counts executions."""
 
-    def __init__(self, name: str, findings: Path) -> None:
+    def __init__(self, name: str, findings: Path, runs: int) -> None:
         self.name = name
         self.target = TARGETS[name]
         self.folder = findings / name
         self.folder.mkdir(parents=True, exist_ok=True)
         self.summary_path = findings / f"{name}.json"
         self.executions = 0
+        self.runs = runs
         self.started = time.monotonic()
         self.last_write = 0.0
         self.findings: dict[str, dict[str, object]] = {}
@@ -60,9 +63,8 @@ class Campaign:
         if elapsed > SLOW_SECONDS:
             self._record(data, "slow-" + hashlib.sha1(data[:4096]).hexdigest()[:8],
                          f"took {elapsed:.2f} s for {len(data)} bytes", "")
-        now = time.monotonic()
-        if now - self.last_write > 30:
-            self.write_summary()
+        if self.executions == self.runs or time.monotonic() - self.last_write > 10:
+            self.write_summary()  # libFuzzer ends the process with exit(): no later chance
 
     def _record(self, data: bytes, signature: str, message: str, trace: str) -> None:
         entry = self.findings.get(signature)
@@ -101,15 +103,14 @@ def main() -> None:
     parser.add_argument("--max-len", type=int, default=8192, help="longest input in bytes")
     parser.add_argument("--findings", type=Path, default=Path("fuzz-findings"))
     args = parser.parse_args()
-    campaign = Campaign(args.target, args.findings)
-    seed_dir = Path(tempfile.mkdtemp(prefix=f"wxr-seeds-{args.target}-"))
-    work_dir = Path(tempfile.mkdtemp(prefix=f"wxr-corpus-{args.target}-"))
+    campaign = Campaign(args.target, args.findings, args.runs)
+    seed_dir, work_dir = args.findings / f"{args.target}.seeds", args.findings / f"{args.target}.corpus"
+    tempfile.tempdir = str(args.findings / f"{args.target}.tmp")  # libFuzzer's exit() skips clean-up
+    shutil.rmtree(seed_dir, ignore_errors=True)
+    for folder in (seed_dir, work_dir, Path(tempfile.tempdir)):
+        folder.mkdir(parents=True, exist_ok=True)
     for number, seed in enumerate(seeds(args.target)):
         (seed_dir / f"{number:05d}").write_bytes(seed[:args.max_len])
-    import atexit
-    atexit.register(campaign.write_summary)
-    atexit.register(shutil.rmtree, seed_dir, True)
-    atexit.register(shutil.rmtree, work_dir, True)
     argv = [sys.argv[0], str(work_dir), str(seed_dir), f"-runs={args.runs}",
             f"-max_total_time={args.max_time}", f"-max_len={args.max_len}", "-timeout=60",
             "-rss_limit_mb=3072", "-print_final_stats=1"]

@@ -11,9 +11,11 @@ Any other exception is a finding.
 
 from __future__ import annotations
 
+import atexit
+import functools
 import io
-import os
 import re
+import shutil
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -80,12 +82,17 @@ def wxr_repairer(data: bytes) -> None:
         raise AssertionError(f"repairing in chunks of {cut} bytes gives other output than in one")
 
 
-_PAGE_DIR = Path(tempfile.mkdtemp(prefix="wxr-fuzz-pages-"))
+@functools.cache
+def _page_dir() -> Path:
+    """A folder for the page file, made on first use and removed when the process ends."""
+    folder = Path(tempfile.mkdtemp(prefix="wxr-fuzz-pages-"))
+    atexit.register(shutil.rmtree, folder, True)
+    return folder
 
 
 def page_reader(data: bytes) -> None:
     """Bytes saved as a page -> ``read_page``: problems become diagnostics, nothing escapes."""
-    path = _PAGE_DIR / f"{os.getpid()}.html"
+    path = _page_dir() / "page.html"
     path.write_bytes(data)
     read_page(path, DiagnosticLog())
 
