@@ -58,7 +58,8 @@ _NEEDS_TREE_RE = re.compile(  # tags _prepare() rewrites, or text it escapes
     + _TEXT_ESCAPES, re.I)
 _ENTITY_LIKE_RE = re.compile(r"&(?=#?\w+;)")
 _NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_CHAR_REF_RE = re.compile(r"&#(?:([0-9]+)|[xX]([0-9a-fA-F]+));?")
+_CHAR_REF_RE = re.compile(r"&#(?:0*([0-9]{1,8})(?![0-9])|[xX]0*([0-9a-fA-F]{1,8})(?![0-9a-fA-F]));?")
+"""A character reference; a number of more digits (no character) is left alone, never parsed."""
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
 _TRAILING_SPACE_RE = re.compile(r"[ \t]+$", re.M)
 _QUOTE_AFTER_TEXT_RE = re.compile(r"^([^>\n].*)\n(?=>)", re.M)
