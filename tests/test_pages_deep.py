@@ -1,4 +1,4 @@
-"""Saved pages with JSON-LD nested deeper than Python's recursion limit: read, never RecursionError."""
+"""Saved pages made to hurt: JSON-LD nested past the decoder, numbers no int() takes; read, never a traceback."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from fuzz.seeds import REGRESSIONS
 from wxr_tools.diagnostics import DiagnosticLog
+from wxr_tools.readers.pages import read_pages
 from wxr_tools.readers.pages.reader import parse_file
 
 
@@ -24,3 +26,8 @@ def test_json_ld_nested_deep_is_read_or_passed_over(tmp_path: Path, depth: int) 
     assert page is not None
     postings = page.jsonld_of_type("BlogPosting")
     assert [p["headline"] for p in postings] == (["Deep"] if depth == 200 else [])
+
+
+def test_ids_of_five_thousand_digits_or_superscripts_are_no_ids() -> None:
+    site = read_pages(REGRESSIONS / "page_reader" / "numbers-no-int-takes.html")
+    assert [(post.title, post.id < 0) for post in site.posts] == [("Numbers no int() takes", True)]

@@ -37,7 +37,7 @@ _AUTHOR_BASES = ("author", "authors", "autor", "autoren", "auteur", "auteurs", "
 """Author archive bases: WordPress's ``author`` and the translations sites set it to (German, French,
 Italian, Spanish, Portuguese)."""
 _AUTHOR_PATH = re.compile(r"/(?:" + "|".join(_AUTHOR_BASES) + r")/([^/?#]+)", re.IGNORECASE)
-_AUTHOR_QUERY = re.compile(r"[?&]author=(\d+)")
+_AUTHOR_QUERY = re.compile(r"[?&]author=(\d{1,18})(?!\d)")
 
 _BYLINE_XPATHS = tuple(etree.XPath(path) for path in (
     f".//*[{xclass('author')} and {xclass('vcard')}]//*[{xclass('fn')}]",

@@ -16,9 +16,9 @@ from wxr_tools.model import Term
 
 from .dom import classes, text_of, with_class, xclass
 
-_CAT_ITEM = re.compile(r"^cat-item-(\d+)$")
-_TAG_LINK = re.compile(r"^tag-link-(\d+)$")
-_COMMENT_LINK = re.compile(r"#comment-(\d+)$")
+_CAT_ITEM = re.compile(r"^cat-item-(\d{1,18})(?!\d)$")
+_TAG_LINK = re.compile(r"^tag-link-(\d{1,18})(?!\d)$")
+_COMMENT_LINK = re.compile(r"#comment-(\d{1,18})(?!\d)$")
 
 
 @dataclass

@@ -11,6 +11,18 @@ from lxml.html import HtmlElement
 _SPACE = re.compile(r"\s+")
 
 
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,18}")
+
+
+def whole_number(text: str) -> int | None:
+    """``text`` as an id or a count: ASCII digits that a 64-bit integer holds, else None.
+
+    ``str.isdigit()`` is true of "²", which ``int()`` refuses, and of 5,000 digits, which ``int()``
+    refuses too (and no database column would hold).
+    """
+    return int(text) if _WHOLE_NUMBER.fullmatch(text) else None
+
+
 def classes(element: HtmlElement) -> list[str]:
     """The element's class tokens, in order."""
     return (element.get("class") or "").split()
