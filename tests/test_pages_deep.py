@@ -1,4 +1,4 @@
-"""Saved pages made to hurt: JSON-LD nested past the decoder, numbers no int() takes; read, never a traceback."""
+"""Saved pages made to hurt: deep JSON-LD, numbers no int() takes, links no URL parser takes."""
 
 from __future__ import annotations
 
@@ -31,3 +31,8 @@ def test_json_ld_nested_deep_is_read_or_passed_over(tmp_path: Path, depth: int) 
 def test_ids_of_five_thousand_digits_or_superscripts_are_no_ids() -> None:
     site = read_pages(REGRESSIONS / "page_reader" / "numbers-no-int-takes.html")
     assert [(post.title, post.id < 0) for post in site.posts] == [("Numbers no int() takes", True)]
+
+
+def test_links_with_a_bad_ipv6_host_are_no_links_and_the_page_is_read() -> None:
+    site = read_pages(REGRESSIONS / "page_reader" / "links-that-are-no-urls.html")
+    assert [(post.id, post.title) for post in site.posts] == [(7, "Links that are no URLs")]

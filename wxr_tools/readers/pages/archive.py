@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -12,7 +11,7 @@ from wxr_tools.model import Author, Term, TermRef
 
 from .authors import find_bio_box, read_bio_box
 from .boilerplate import inside, is_outside_post
-from .dom import classes, clean_text, inner_html, text_of, whole_number, xclass
+from .dom import classes, clean_text, inner_html, split_url, text_of, whole_number, xclass
 from .page import Page
 
 _POST_ID = re.compile(r"^post-(\d{1,18})(?!\d)$")
@@ -131,14 +130,14 @@ def _archive_name(page: Page) -> str:
 
 
 def _slug_from_url(url: str) -> str:
-    segments = [s for s in urlsplit(url).path.split("/") if s]
+    segments = [s for s in split_url(url).path.split("/") if s]
     if len(segments) >= 2 and segments[-2] == "page" and segments[-1].isdigit():
         segments = segments[:-2]
     return segments[-1].lower() if len(segments) >= 2 else ""
 
 
 def _parent_from_url(url: str) -> str | None:
-    segments = [s for s in urlsplit(url).path.split("/") if s]
+    segments = [s for s in split_url(url).path.split("/") if s]
     return segments[-2].lower() if len(segments) >= 3 else None
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 from ...html_tree import take_out
 from .boilerplate import inside, is_author_box, is_comment_zone, is_outside_post
-from .dom import clean_text, has_class, inner_html, text_of, xclass
+from .dom import clean_text, has_class, inner_html, split_url, text_of, xclass
 from .page import Page
 
 _VIEW_ALL = re.compile(
@@ -77,7 +77,7 @@ class Byline:
 def nicename_from_url(href: str) -> str:
     """``/author/<nicename>/`` (or a translated author base) → nicename (percent-decoded and
     lower-cased, as WordPress stores it)."""
-    match = _AUTHOR_PATH.search(urlsplit(href).path if href else "")
+    match = _AUTHOR_PATH.search(split_url(href).path if href else "")
     return unquote(match.group(1)).strip().lower() if match else ""
 
 

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from urllib.parse import SplitResult, urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 _SPACE = re.compile(r"\s+")
+
+
+def split_url(href: str) -> SplitResult:
+    """``urlsplit(href)``, or nothing when it is no URL at all (``urlsplit`` raises on a bad IPv6 host)."""
+    try:
+        return urlsplit(href)
+    except ValueError:
+        return urlsplit("")
 
 
 _WHOLE_NUMBER = re.compile(r"[0-9]{1,18}")
