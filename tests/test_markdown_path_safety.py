@@ -20,6 +20,7 @@ HOSTILE = [
     "\x00", "a\x00b", "CON", "con.md", "Nul", "LPT1", "com9", "aux.txt", "PRN.", "é", "e\u0301", "Å", "A\u030a",
     "😀", "𝄞", "\U0010fffd", "%2e%2e%2f", "%2F", "%00", "%C0%AE", "~", " ", "-", "_", ".hidden", "x.", "x ",
     "\u202e", "\u200b", "<>:\"|?*", "index", "_index", "comments", "posts", "content", "ＣＯＮ", "ß", "SS",
+    "?p=²", "?page_id=" + "9" * 5000, "?p=99999999999999999999",
 ]
 piece = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=8))
 hostile_text = st.lists(piece, max_size=6).map("".join)
@@ -84,12 +85,13 @@ def _problems(root: Path, out: Path) -> list[str]:
     Post(id=3, slug="e\u0301t\u00e9", title="", type="page", parent=2, date=DATE),
     Post(id=4, slug="\u00e9t\u00e9", title="", type="page", parent=2, date=DATE),
     Post(id=5, slug="con", title="", date=DATE),
-]), 5), preset="hugo")
+    Post(id=6, slug="a", url="https://example.com/?p=²", guid="https://example.com/?p=" + "9" * 5000, date=DATE),
+]), 6), preset="hugo")
 def test_every_file_is_inside_the_output_folder_with_a_safe_unique_name(tmp_path_factory, site, preset):
     root = tmp_path_factory.mktemp("safety")
     out = root / "site"
     source, written = site
     report = write_markdown(SiteSource(source), out, MarkdownOptions(preset=preset))
     assert _problems(root, out) == []
-    assert report.written == written
+    assert report.posts_written == written
     assert len([p for p in out.rglob("*.md") if not p.name.endswith(".comments.yaml")]) == written
