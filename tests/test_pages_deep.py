@@ -1,4 +1,4 @@
-"""Saved pages made to hurt: deep JSON-LD, numbers no int() takes, links no URL parser takes."""
+"""Saved pages made to hurt: deep JSON-LD, huge numbers, bad links, control characters; read, never a traceback."""
 
 from __future__ import annotations
 
@@ -36,3 +36,9 @@ def test_ids_of_five_thousand_digits_or_superscripts_are_no_ids() -> None:
 def test_links_with_a_bad_ipv6_host_are_no_links_and_the_page_is_read() -> None:
     site = read_pages(REGRESSIONS / "page_reader" / "links-that-are-no-urls.html")
     assert [(post.id, post.title) for post in site.posts] == [(7, "Links that are no URLs")]
+
+
+def test_a_page_with_references_to_control_characters_is_read() -> None:
+    site = read_pages(REGRESSIONS / "page_reader" / "control-character-references.html")
+    assert [post.title for post in site.posts] == ["Control characters by reference"]
+    assert "share" not in site.posts[0].content and "c" in site.posts[0].content
