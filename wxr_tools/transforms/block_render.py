@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .blocks import Block, parse_blocks
@@ -32,31 +32,48 @@ def render_blocks(blocks: list[Block], reusable_blocks: Mapping[int, str],
     return "".join(render_block(block, reusable_blocks, seen) for block in blocks)
 
 
-def render_block(block: Block, reusable_blocks: Mapping[int, str], seen: frozenset[int] = frozenset()) -> str:
-    """The HTML of one block and its inner blocks."""
+Piece = str | tuple[Block, frozenset[int]]
+"""A part of a block's HTML: text, or an inner block with the reusable blocks seen on its way."""
+
+
+def _pieces(block: Block, reusable_blocks: Mapping[int, str], seen: frozenset[int]) -> tuple[list[Piece], str]:
+    """What a block's HTML is made of, in order, and the code language its ``<pre>`` gets ('' for none)."""
     name = block["blockName"]
     attrs = _attrs(block)
     if name == "core/block":
         ref = attrs.get("ref")
         if isinstance(ref, int) and ref in reusable_blocks and ref not in seen:
-            return render_blocks(parse_blocks(reusable_blocks[ref]), reusable_blocks, seen | {ref})
-        return ""
+            return [(inner, seen | {ref}) for inner in parse_blocks(reusable_blocks[ref])], ""
+        return [], ""
     if name is not None and (name == "core/embed" or name.startswith("core-embed/")):
-        return _embed(block, attrs)
-
+        return [_embed(block, attrs)], ""
     inner = iter(block["innerBlocks"])
-    parts = []
-    for chunk in block["innerContent"]:
-        if isinstance(chunk, str):
-            parts.append(chunk)
-        else:
-            parts.append(render_block(next(inner), reusable_blocks, seen))
-    content = "".join(parts)
-
+    pieces: list[Piece] = [chunk if isinstance(chunk, str) else (next(inner), seen) for chunk in block["innerContent"]]
     language = attrs.get("language") or attrs.get("lang")
-    if isinstance(language, str) and language:
-        content = _PRE_RE.sub(f'<pre data-language="{html.escape(language)}"', content, count=1)
-    return content
+    return pieces, language if isinstance(language, str) else ""
+
+
+def render_block(block: Block, reusable_blocks: Mapping[int, str], seen: frozenset[int] = frozenset()) -> str:
+    """The HTML of one block and its inner blocks: a loop, so blocks nested 10,000 deep render too."""
+    pieces, language = _pieces(block, reusable_blocks, seen)
+    stack: list[tuple[Iterator[Piece], list[str], str]] = [(iter(pieces), [], language)]
+    while True:
+        items, parts, language = stack[-1]
+        for item in items:
+            if isinstance(item, str):
+                parts.append(item)
+            else:
+                inner_pieces, inner_language = _pieces(item[0], reusable_blocks, item[1])
+                stack.append((iter(inner_pieces), [], inner_language))
+                break
+        else:
+            stack.pop()
+            content = "".join(parts)
+            if language:
+                content = _PRE_RE.sub(f'<pre data-language="{html.escape(language)}"', content, count=1)
+            if not stack:
+                return content
+            stack[-1][1].append(content)
 
 
 def _embed(block: Block, attrs: dict[str, Any]) -> str:

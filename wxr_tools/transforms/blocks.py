@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
 Block = dict[str, Any]
@@ -179,17 +180,28 @@ def serialize_block_attributes(attrs: Any) -> str:
 
 
 def serialize_block(block: Block) -> str:
-    """``serialize_block()``: one parsed block back to block markup."""
-    inner = block["innerBlocks"]
-    index = 0
-    parts = []
-    for chunk in block["innerContent"]:
-        if isinstance(chunk, str):
-            parts.append(chunk)
+    """``serialize_block()``: one parsed block back to block markup (a loop: any depth of nesting)."""
+    stack: list[tuple[Block, Iterator[Any], Iterator[Block], list[str]]] = [
+        (block, iter(block["innerContent"]), iter(block["innerBlocks"]), [])]
+    while True:
+        current, chunks, inner, parts = stack[-1]
+        for chunk in chunks:
+            if isinstance(chunk, str):
+                parts.append(chunk)
+            else:
+                child = next(inner)
+                stack.append((child, iter(child["innerContent"]), iter(child["innerBlocks"]), []))
+                break
         else:
-            parts.append(serialize_block(inner[index]))
-            index += 1
-    content = "".join(parts)
+            stack.pop()
+            markup = _delimited(current, "".join(parts))
+            if not stack:
+                return markup
+            stack[-1][3].append(markup)
+
+
+def _delimited(block: Block, content: str) -> str:
+    """A block's serialized inner content between its opening and closing comments."""
     name = block["blockName"]
     if name is None:
         return content

@@ -25,8 +25,14 @@ def _is_quoted(line: str) -> bool:
     return bool(_QUOTE_LINE_RE.match(line))
 
 
+MAX_QUOTE_DEPTH = 32
+"""Block quotes nest this deep at most; further markers stay as text (a comment of 3,000 '>' is spam)."""
+
+
 def quote_email_replies(text: str, depth: int = 0) -> str:
     """Wrap runs of ``&gt;``-quoted lines in ``<blockquote>``, one level per marker."""
+    if depth >= MAX_QUOTE_DEPTH:
+        return text
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     out: list[str] = []
     i = 0

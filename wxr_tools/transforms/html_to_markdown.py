@@ -58,6 +58,8 @@ _NEEDS_TREE_RE = re.compile(  # tags _prepare() rewrites, or text it escapes
     + _TEXT_ESCAPES, re.I)
 _ENTITY_LIKE_RE = re.compile(r"&(?=#?\w+;)")
 _NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_CHAR_REF_RE = re.compile(r"&#(?:0*([0-9]{1,8})(?![0-9])|[xX]0*([0-9a-fA-F]{1,8})(?![0-9a-fA-F]));?")
+"""A character reference; a number of more digits (no character) is left alone, never parsed."""
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
 _TRAILING_SPACE_RE = re.compile(r"[ \t]+$", re.M)
 _QUOTE_AFTER_TEXT_RE = re.compile(r"^([^>\n].*)\n(?=>)", re.M)
@@ -289,6 +291,13 @@ def _raw(element: lxml.html.HtmlElement) -> str:
     return markup
 
 
+def _drop_non_xml_ref(match: re.Match[str]) -> str:
+    """A character reference to a character XML forbids (``&#1;``, ``&#xFFFE;``) is dropped like the character."""
+    digits, hex_digits = match.groups()
+    code = int(digits) if digits else int(hex_digits, 16)
+    return "" if code <= 0x10FFFF and _NOT_XML_RE.match(chr(code)) else match.group(0)
+
+
 def _trim_line_end(m: re.Match[str]) -> str:
     """Keep a hard line break (two spaces after text), drop any other trailing blanks."""
     start = m.start()
@@ -318,6 +327,8 @@ def html_to_markdown(html_text: str, unsafe_html: str = "drop",
         html_text = RESERVED_RE.sub("", html_text)
     keep = placeholders
     html_text = _NOT_XML_RE.sub("", html_text)  # control characters: nothing shows them, both parsers refuse them
+    if "&#" in html_text:  # lxml decodes "&#1;" to a character it then refuses to take back
+        html_text = _CHAR_REF_RE.sub(_drop_non_xml_ref, html_text)
     if "nbsp;" in html_text or "\xa0" in html_text or "&#" in html_text:
         html_text = _NBSP_RE.sub(_NBSP, html_text)  # the converter makes no-break spaces plain ones
     if _NEEDS_TREE_RE.search(html_text):

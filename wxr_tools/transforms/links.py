@@ -32,8 +32,12 @@ def site_hosts(urls: Iterable[str]) -> frozenset[str]:
 
 _PLAIN_URL_RE = re.compile(r"https?://([a-z0-9.-]+)(/[^?#%@\[\]\\\s]*)?\Z")
 """An http(s) URL with a plain host, no port, query, fragment, escapes or white space: most links."""
-_ID_URL_RE = re.compile(r"https?://([a-z0-9.-]+)(?:/[^?#%@\[\]\\\s]*)?\?(?:p|page_id|attachment_id)=([0-9]+)\Z")
+_ID_URL_RE = re.compile(r"https?://([a-z0-9.-]+)(?:/[^?#%@\[\]\\\s]*)?\?(?:p|page_id|attachment_id)=([0-9]{1,18})\Z")
 """The same with ``?p=N`` (or ``page_id``, ``attachment_id``) as its whole query: most guids."""
+
+
+_ID_VALUE_RE = re.compile("[0-9]{1,18}")
+"""A post id in a query: ASCII digits a 64-bit integer holds (int() refuses "²" and 5,000 digits)."""
 
 
 def url_key(url: str, hosts: Collection[str]) -> str | None:
@@ -55,7 +59,7 @@ def url_key(url: str, hosts: Collection[str]) -> str | None:
         return None
     if parts.query:
         for name, value in parse_qsl(parts.query):
-            if name in ID_QUERY_KEYS and value.isdigit():
+            if name in ID_QUERY_KEYS and _ID_VALUE_RE.fullmatch(value):  # not isdigit(): "²" is a digit too
                 return f"?id={int(value)}"
     path = unquote(parts.path, errors="replace").rstrip("/")
     return path or "/"

@@ -17,7 +17,8 @@ MAX_DEPTH = 512
 _LOOKS_SERIALIZED = re.compile(rb"^(?:N;|b:[01];|i:-?\d+;|d:[^;]+;|[sSaOCE]:\d+:.*[;}])$", re.DOTALL)
 _INT = re.compile(rb"-?\d+")
 _FLOAT = re.compile(rb"-?(?:INF|NAN|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)")
-_UINT = re.compile(rb"\d+")
+_UINT = re.compile(rb"\d{1,18}(?!\d)")
+"""A length or a count: more than 18 digits is more bytes than any data holds (and more than int() parses)."""
 
 
 class SerializedError(ValueError):

@@ -112,9 +112,10 @@ _RULES = [
           "<wp:post_date>2012-11-26 10:00:00</wp:post_date>"
           "<wp:post_date_gmt>2012-11-24 10:00:00</wp:post_date_gmt>",
           "The local time is kept without a UTC offset. One of the two dates was edited by hand."),
-    _rule("WXR132", "warning", "a number field that is not a whole number",
+    _rule("WXR132", "warning", "a number field that is not a whole number, or one too large for a database",
           "<wp:post_parent>abc</wp:post_parent>",
-          "Left unset."),
+          "Left unset. Numbers beyond a signed 64-bit integer (what SQLite, PostgreSQL and MySQL store)"
+          " count as not whole numbers."),
     _rule("WXR140", "warning", "an item without a post id",
           "<item><title>Hello</title>...  (no wp:post_id)",
           "Given the id of its guid (?p=N) or a negative one. Importers may merge or drop such items."),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -13,11 +12,11 @@ from wxr_tools.model import Author, Term, TermRef
 
 from .authors import find_bio_box, read_bio_box
 from .boilerplate import inside, is_outside_post
-from .dom import classes, clean_text, inner_html, text_of, xclass
+from .dom import classes, clean_text, inner_html, split_url, text_of, whole_number, xclass
 from .listing import ListedPost, read_listed
 from .page import Page
 
-_POST_ID = re.compile(r"^post-(\d+)$")
+_POST_ID = re.compile(r"^post-(\d{1,18})(?!\d)$")
 _TITLE_XPATHS = (
     f"//*[{xclass('page-title')} or {xclass('archive-title')} or {xclass('wp-block-query-title')}"
     f" or {xclass('taxonomy-title')} or {xclass('category-title')}]",
@@ -73,7 +72,7 @@ def _term(page: Page, tokens: list[str]) -> Term | None:
     values = [t[len(prefix):] for t in tokens if t.startswith(prefix) and len(t) > len(prefix)]
     if not taxonomy or not values:
         return None
-    term_id = int(values[-1]) if len(values) > 1 and values[-1].isdigit() else None
+    term_id = whole_number(values[-1]) if len(values) > 1 else None
     slug = _slug_from_url(page.url) or values[0]
     name = _archive_name(page)
     description = ""
@@ -92,7 +91,7 @@ def _author(page: Page, tokens: list[str]) -> Author | None:
     nicename = next((v for v in values if not v.isdigit()), "")
     if not nicename:
         return None
-    author_id = next((int(v) for v in values if v.isdigit()), None)
+    author_id = next((number for v in values if (number := whole_number(v)) is not None), None)
     name = _archive_name(page)
     bio = None
     box = find_bio_box(page, page.root)
@@ -127,14 +126,14 @@ def _archive_name(page: Page) -> str:
 
 
 def _slug_from_url(url: str) -> str:
-    segments = [s for s in urlsplit(url).path.split("/") if s]
+    segments = [s for s in split_url(url).path.split("/") if s]
     if len(segments) >= 2 and segments[-2] == "page" and segments[-1].isdigit():
         segments = segments[:-2]
     return segments[-1].lower() if len(segments) >= 2 else ""
 
 
 def _parent_from_url(url: str) -> str | None:
-    segments = [s for s in urlsplit(url).path.split("/") if s]
+    segments = [s for s in split_url(url).path.split("/") if s]
     return segments[-2].lower() if len(segments) >= 3 else None
 
 

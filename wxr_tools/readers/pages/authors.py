@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -14,7 +14,7 @@ from slugify import slugify
 from ...html_tree import take_out
 from .boilerplate import inside, is_author_box, is_comment_zone, is_outside_post, other_posts
 from .dates import parse_text
-from .dom import clean_text, has_class, inner_html, short_line, text_of, xclass
+from .dom import clean_text, has_class, inner_html, short_line, split_url, text_of, xclass
 from .page import Page
 
 _VIEW_ALL = re.compile(
@@ -50,7 +50,7 @@ _AUTHOR_BASES = ("author", "authors", "autor", "autoren", "autorin", "autorinnen
 """Author archive bases: WordPress's ``author``, the translations sites set it to (German, French,
 Italian, Spanish, Portuguese) and the other words they choose for their writers (``/creator/``)."""
 _AUTHOR_PATH = re.compile(r"/(?:" + "|".join(_AUTHOR_BASES) + r")/([^/?#]+)", re.IGNORECASE)
-_AUTHOR_QUERY = re.compile(r"[?&]author=(\d+)")
+_AUTHOR_QUERY = re.compile(r"[?&]author=(\d{1,18})(?!\d)")
 
 _BYLINE_XPATHS = tuple(etree.XPath(path) for path in (
     f".//*[{xclass('author')} and {xclass('vcard')}]//*[{xclass('fn')}]",
@@ -90,7 +90,7 @@ class Byline:
 def nicename_from_url(href: str) -> str:
     """``/author/<nicename>/`` (or a translated author base) → nicename (percent-decoded and
     lower-cased, as WordPress stores it)."""
-    match = _AUTHOR_PATH.search(urlsplit(href).path if href else "")
+    match = _AUTHOR_PATH.search(split_url(href).path if href else "")
     return unquote(match.group(1)).strip().lower() if match else ""
 
 
@@ -160,7 +160,7 @@ def _byline_in(containers: list[HtmlElement], scope: HtmlElement, root: HtmlElem
                     continue
                 name = clean_name(text_of(element))
                 href = _author_href(element)
-                if name and not (href and (href.rstrip("/") == home or urlsplit(href).path in ("", "/"))):
+                if name and not (href and (href.rstrip("/") == home or split_url(href).path in ("", "/"))):
                     nicename = nicename_from_url(href)
                     return Byline(name=name, nicename=nicename, url=href, coauthors=_coauthors(element, nicename))
     return Byline()

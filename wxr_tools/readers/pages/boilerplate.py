@@ -178,7 +178,7 @@ def is_outside_post(element: HtmlElement) -> bool:
 
 
 
-_POST_NUMBER = re.compile(r"^post-(\d+)$")
+_POST_NUMBER = re.compile(r"^post-(\d{1,18})$")  # a longer number is no post id (and no int)
 
 
 def other_posts(scope: HtmlElement) -> Callable[[HtmlElement], bool]:

@@ -15,10 +15,10 @@ from wxr_tools.model import Comment
 from ...html_tree import take_out
 from .boilerplate import inside
 from .dates import parse_iso, parse_text
-from .dom import ancestors, classes, clean_text, has_class, inner_html, text_of
+from .dom import ancestors, classes, clean_text, has_class, inner_html, text_of, whole_number
 
-_ITEM_ID = re.compile(r"^(?:li-|div-)?comment-(\d+)$")
-_DEPTH = re.compile(r"^depth-(\d+)$")
+_ITEM_ID = re.compile(r"^(?:li-|div-)?comment-(\d{1,18})(?!\d)$")
+_DEPTH = re.compile(r"^depth-(\d{1,18})(?!\d)$")
 _PING_TEXT = re.compile(r"^\s*(pingback|trackback)\s*:", re.IGNORECASE)
 _NUMBER_WORDS = {"one": 1, "a": 1, "ein": 1, "eine": 1, "einen": 1, "un": 1, "une": 1, "uno": 1, "una": 1,
                  "two": 2, "zwei": 2, "three": 3, "drei": 3}
@@ -281,5 +281,5 @@ def _heading_count(root: HtmlElement) -> int | None:
         match = _COUNT_HEADING.match(text)
         if match and not inside(heading, lambda e: has_class(e, "widget", "widget-title")):
             word = match.group(1).lower()
-            return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+            return whole_number(word) if word[:1].isdigit() else _NUMBER_WORDS.get(word)
     return None

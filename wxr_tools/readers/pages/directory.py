@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
 from wxr_tools.model import Term
 
-from .dom import classes, text_of, with_class, xclass
+from .dom import classes, split_url, text_of, with_class, xclass
 
-_CAT_ITEM = re.compile(r"^cat-item-(\d+)$")
-_TAG_LINK = re.compile(r"^tag-link-(\d+)$")
-_COMMENT_LINK = re.compile(r"#comment-(\d+)$")
+_CAT_ITEM = re.compile(r"^cat-item-(\d{1,18})(?!\d)$")
+_TAG_LINK = re.compile(r"^tag-link-(\d{1,18})(?!\d)$")
+_COMMENT_LINK = re.compile(r"#comment-(\d{1,18})(?!\d)$")
 
 
 @dataclass
@@ -69,7 +68,7 @@ def read_directory(root: HtmlElement) -> Directory:
 
 
 def _slug_and_parent(href: str) -> tuple[str, str | None]:
-    segments = [s for s in urlsplit(href).path.split("/") if s]
+    segments = [s for s in split_url(href).path.split("/") if s]
     if len(segments) < 2:
         return "", None
     parent = segments[-2].lower() if len(segments) >= 3 else None

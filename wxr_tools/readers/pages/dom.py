@@ -4,11 +4,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from urllib.parse import SplitResult, urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 _SPACE = re.compile(r"\s+")
+
+
+def split_url(href: str) -> SplitResult:
+    """``urlsplit(href)``, or nothing when it is no URL at all (``urlsplit`` raises on a bad IPv6 host)."""
+    try:
+        return urlsplit(href)
+    except ValueError:
+        return urlsplit("")
+
+
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,18}")
+
+
+def whole_number(text: str) -> int | None:
+    """``text`` as an id or a count: ASCII digits that a 64-bit integer holds, else None.
+
+    ``str.isdigit()`` is true of "²", which ``int()`` refuses, and of 5,000 digits, which ``int()``
+    refuses too (and no database column would hold).
+    """
+    return int(text) if _WHOLE_NUMBER.fullmatch(text) else None
 
 
 def classes(element: HtmlElement) -> list[str]:

@@ -8,15 +8,15 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from .boilerplate import inside, is_comment_zone, is_outside_post, is_related
-from .dom import classes, xclass
+from .dom import classes, whole_number, xclass
 from .page import Page
 
-_POST_CLASS = re.compile(r"^post-(\d+)$")
-_SHORTLINK = re.compile(r"[?&]p=(\d+)")
-_REST = re.compile(r"/wp-json/wp/v2/([a-z0-9_-]+)/(\d+)")
-_MOVE_FORM = re.compile(r"addComment\.moveForm\([^)]*?[\"'](\d+)[\"']\s*\)")
-_LIKES = re.compile(r"like-post-wrapper-\d+-(\d+)-")
-_RELATED_ORIGIN = re.compile(r"relatedposts_origin=(\d+)")
+_POST_CLASS = re.compile(r"^post-(\d{1,18})(?!\d)$")
+_SHORTLINK = re.compile(r"[?&]p=(\d{1,18})(?!\d)")
+_REST = re.compile(r"/wp-json/wp/v2/([a-z0-9_-]+)/(\d{1,18})(?!\d)")
+_MOVE_FORM = re.compile(r"addComment\.moveForm\([^)]*?[\"'](\d{1,18})(?!\d)[\"']\s*\)")
+_LIKES = re.compile(r"like-post-wrapper-\d+-(\d{1,18})(?!\d)-")
+_RELATED_ORIGIN = re.compile(r"relatedposts_origin=(\d{1,18})(?!\d)")
 _REST_TYPES = {"posts": "post", "pages": "page", "media": "attachment"}
 _WRAPPER_TAGS = {"article", "div", "section", "li", "main", "body"}
 _SKIP_POST_CLASSES = {"post", "page", "hentry", "sticky", "has-post-thumbnail", "entry", "wp-block-post"}
@@ -64,11 +64,11 @@ def _id_and_type(page: Page) -> tuple[int | None, str]:
             return int(match.group(1)), post_type
     root = page.root
     for element in root.xpath("//input[@name='comment_post_ID'][@value]"):
-        if element.get("value", "").isdigit():
-            return int(element.get("value")), post_type
+        if (number := whole_number(element.get("value", ""))) is not None:
+            return number, post_type
     for element in root.xpath("//a[@data-postid]"):
-        if element.get("data-postid", "").isdigit():
-            return int(element.get("data-postid")), post_type
+        if (number := whole_number(element.get("data-postid", ""))) is not None:
+            return number, post_type
     for element in root.xpath("//a[@onclick]"):
         match = _MOVE_FORM.search(element.get("onclick", ""))
         if match:

@@ -11,6 +11,7 @@ from wxr_tools.model import Author, Comment, Post, Site, SiteInfo, Term, TermRef
 
 from slugify import slugify
 
+from .dom import whole_number
 from .post import permalink
 from .reader import PageRecord, PostSeen
 from .terms import class_slug
@@ -224,8 +225,8 @@ class MirrorBuilder:
         for ref in [*post.terms, *self.listed_terms.get(post.id, [])]:
             term = self.terms.get((ref.taxonomy, ref.slug)) or by_class_slug.get((ref.taxonomy, ref.slug)) \
                 or self.aliases.get((ref.taxonomy, ref.slug))
-            if term is None and ref.slug.isdigit():  # post_class() prints the id when the slug is not ASCII
-                term = by_id.get((ref.taxonomy, int(ref.slug)))
+            if term is None and (number := whole_number(ref.slug)) is not None:  # post_class() prints the id
+                term = by_id.get((ref.taxonomy, number))  # when the slug is not ASCII
             if term is not None:
                 ref = TermRef(taxonomy=term.taxonomy, slug=term.slug, name=term.name or ref.name)
             key = (ref.taxonomy, ref.slug)

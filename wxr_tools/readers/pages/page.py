@@ -11,7 +11,7 @@ from lxml.html import HtmlElement
 
 from .dom import classes, clean_text, with_class
 
-_NUMBERED = re.compile(r"^(postid|page-id|attachmentid)-(\d+)$")
+_NUMBERED = re.compile(r"^(postid|page-id|attachmentid)-(\d{1,18})(?!\d)$")
 
 
 @dataclass
@@ -62,7 +62,7 @@ class Page:
                 continue
             try:
                 data = json.loads(script.text.strip().rstrip(";"))
-            except ValueError:
+            except (ValueError, RecursionError):  # not JSON, or nested deeper than the decoder goes
                 continue
             _flatten(data, nodes)
         return nodes
@@ -128,7 +128,7 @@ class Page:
     def paged(self) -> int:
         """Which page of a ``<!--nextpage-->`` post this is (1 when not split)."""
         for token in self.body_classes:
-            match = re.match(r"^(?:single|page)-paged-(\d+)$", token)
+            match = re.match(r"^(?:single|page)-paged-(\d{1,18})(?!\d)$", token)
             if match:
                 return int(match.group(1))
         return 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, unquote
 
 from lxml.html import HtmlElement
 
@@ -14,7 +14,7 @@ from wxr_tools.model import TermRef
 
 from .authors import nicename_from_url
 from .boilerplate import inside, is_author_box, is_outside_post
-from .dom import ancestors, classes, clean_text, short_line, text_of
+from .dom import ancestors, classes, clean_text, short_line, split_url, text_of
 from .page import Page
 
 _TAXONOMY_CLASS = re.compile(r"^taxonomy-([a-z0-9_-]+)$")
@@ -175,7 +175,7 @@ def _name_anywhere(page: Page, taxonomy: str, slug: str) -> TermLink | None:
         href = anchor.get("href", "")
         if slug not in href:
             continue
-        parts = urlsplit(href)
+        parts = split_url(href)
         segments = [s for s in parts.path.split("/") if s]
         found, parent, base = _slug_parent_base(segments, parse_qs(parts.query))
         if class_slug(found) != slug or (base not in bases and not inside(anchor, _is_breadcrumb)):
@@ -213,7 +213,7 @@ def classify_link(anchor: HtmlElement, href: str, post_classes: set[str], scope:
     rel = set((anchor.get("rel") or "").lower().split())
     if nicename_from_url(href):
         return None
-    parts = urlsplit(href)
+    parts = split_url(href)
     segments = [s for s in parts.path.split("/") if s]
     query = parse_qs(parts.query)
     slug, parent, base = _slug_parent_base(segments, query)

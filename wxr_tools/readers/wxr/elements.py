@@ -88,25 +88,33 @@ def _field(element: etree._Element, ctx: Context) -> str:
     return value
 
 
+MAX_INT = 2**63 - 1
+"""Largest whole number kept: what SQLite, PostgreSQL and MySQL store as a signed 64-bit integer."""
+
+
 def _int(value: str, what: str, element: etree._Element, ctx: Context) -> int | None:
     value = value.strip()
     if not value:
         return None
     try:
-        return int(value)
-    except ValueError:
-        ctx.log.add("WXR132", "warning", f"{what} {value!r} is not a whole number", file=ctx.file,
-                    line=element.sourceline, action="left unset")
+        number = int(value)
+    except ValueError:  # also a number of more than 4,300 digits, which Python refuses to parse
+        number = None
+    if number is None or abs(number) > MAX_INT:
+        ctx.log.add("WXR132", "warning", f"{what} {value[:40]!r} is not a whole number a database can hold",
+                    file=ctx.file, line=element.sourceline, action="left unset")
         return None
+    return number
 
 
-_ID_IN_URL = re.compile(r"[?&](?:p|page_id|attachment_id)=(\d+)")
+_ID_IN_URL = re.compile(r"[?&](?:p|page_id|attachment_id)=0*(\d{1,19})(?!\d)")
 
 
 def id_from_url(url: str) -> int | None:
     """The post id in a ``?p=N`` / ``?page_id=N`` URL (the guid of most posts), else None."""
     match = _ID_IN_URL.search(url)
-    return int(match.group(1)) if match else None
+    number = int(match.group(1)) if match else None
+    return number if number is not None and number <= MAX_INT else None
 
 
 def _parent_id(value: int | None) -> int | None:

@@ -35,6 +35,10 @@ from .store import DiskMap, IndexDatabase, PickledDiskMap
 from .statuses import Decision, decide
 
 
+MAX_NESTING = 16
+"""Deepest folder nesting of pages: 16 names of at most 120 bytes stay within every path limit."""
+
+
 @dataclass(slots=True)
 class _Nested:
     """A page (or custom type item) waiting for its ancestors to be known."""
@@ -135,7 +139,8 @@ class _Builder:
         """Pages and custom type items by id, in export order, placed once all are known."""
         self.parents = DiskMap(database, "nested_parents")
         """Ids of nested items that have a written child (their file is ``_index.md`` in a bundle)."""
-        self.nested_names = DiskMap(database, "nested_names")
+        self.nested_folders = DiskMap(database, "nested_folders")
+        """Placed nested items by id: the folder names, ``/``-joined, their children go under."""
         self.placed_ids = DiskMap(database, "placed_ids")
         """Ids of the posts written or waiting to be placed: a second item with one is a duplicate."""
         self.attachment_pages = DiskMap(database, "attachment_pages")
@@ -191,37 +196,42 @@ class _Builder:
         return True
 
     def _place_nested(self) -> None:
-        """Give pages their places, parents first, siblings in export order."""
-        names = self.nested_names
+        """Give pages their places, parents first, siblings in export order.
 
-        def name_of(record: _Nested, seen: frozenset[int]) -> str:
-            known = names.get(str(record.id))
-            if known is not None:
-                return known
-            ancestors: list[str] = []
-            parent = self.nested.get(record.parent) if record.parent else None
-            if parent is not None and parent.type == record.type and parent.id not in seen:
-                ancestors = ancestry(parent, seen | {record.id})
-            if not record.decision.write:
-                names[str(record.id)] = record.slug
-                return record.slug
+        A loop, not a recursion: a hierarchy 10,000 deep is read as any other.
+        Folders nest at most :data:`MAX_NESTING` deep, so paths stay short
+        enough for every file system; deeper items share their ancestor's folder.
+        """
+        folders = self.nested_folders
+        for record in self.nested.values():
+            if str(record.id) in folders:
+                continue
+            chain, seen = [record], {record.id}  # this item and the ancestors not yet placed
+            parent = self._nested_parent(record)
+            while parent is not None and parent.id not in seen and str(parent.id) not in folders:
+                chain.append(parent)
+                seen.add(parent.id)
+                parent = self._nested_parent(parent)
+            above = folders.get(str(parent.id)) or "" if parent is not None and parent.id not in seen else ""
+            for item in reversed(chain):
+                above = self._place_one(item, above)
+                folders[str(item.id)] = above
+
+    def _nested_parent(self, record: _Nested) -> _Nested | None:
+        parent = self.nested.get(record.parent) if record.parent else None
+        return parent if parent is not None and parent.type == record.type else None
+
+    def _place_one(self, record: _Nested, above: str) -> str:
+        """Place one item under the folders ``above``; the folders for its children."""
+        ancestors = above.split("/") if above else []
+        name = record.slug
+        if record.decision.write:
             name, location = self.layout.nested(record.type, ancestors, record.slug,
                                                 str(record.id) in self.parents, record.decision.draft)
-            names[str(record.id)] = name
             self._note_rename(record.id, record.slug, location)
             self.locations[str(record.id)] = location.encode()
             self._register(record.id, record.url_keys, location)
-            return name
-
-        def ancestry(record: _Nested, seen: frozenset[int]) -> list[str]:
-            parent = self.nested.get(record.parent) if record.parent else None
-            above = []
-            if parent is not None and parent.type == record.type and parent.id not in seen:
-                above = ancestry(parent, seen | {record.id})
-            return [*above, name_of(record, seen)]
-
-        for record in self.nested.values():
-            name_of(record, frozenset())
+        return "/".join([*ancestors, name]) if len(ancestors) < MAX_NESTING else above
 
     def _place_attachments(self) -> None:
         """Attachment pages lead to the post they belong to, else to the file itself."""

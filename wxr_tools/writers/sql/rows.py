@@ -11,6 +11,7 @@ not grow with the export.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -30,18 +31,37 @@ Batch = list[tuple[Table, list[Row]]]
 BATCH_CHARS = 1_000_000
 """Hand a batch over once its posts' text reaches this many characters, however few rows."""
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Half of a UTF-16 pair, alone: no UTF-8 text (so no database) can hold it."""
+
+LISTED_PER_CODE = 20
+"""Diagnostics of one code listed one by one; the rest are counted (one post in 100,000 undeclared
+categories would otherwise hold 100,000 of them in memory)."""
+
 
 @dataclass
 class SqlReport(WriteReport):
     """What a SQL writer did: rows written by table, and the problems it met."""
 
     rows: dict[str, int] = field(default_factory=lambda: {t.name: 0 for t in TABLES})
+    met: dict[str, int] = field(default_factory=dict)
+    """How many problems of each code were met, listed or not."""
 
     def summary(self) -> dict[str, Any]:
         return {"posts_written": self.rows["posts"], "rows": self.rows}
 
     def warn(self, code: str, message: str, action: str, severity: Severity = "warning") -> None:
-        self.diagnostics.append(Diagnostic(code=code, severity=severity, message=message, action=action))
+        self.met[code] = self.met.get(code, 0) + 1
+        if self.met[code] <= LISTED_PER_CODE:
+            self.diagnostics.append(Diagnostic(code=code, severity=severity, message=message, action=action))
+
+    def count_unlisted(self) -> None:
+        """One more diagnostic for each code met more often than listed, saying how many more."""
+        for code, count in self.met.items():
+            if count > LISTED_PER_CODE:
+                more = count - LISTED_PER_CODE
+                self.diagnostics.append(Diagnostic(code=code, severity="info", action="the same as above",
+                                                   message=f"{more} more of {code} not listed one by one"))
 
 
 def utc_text(value: datetime | None) -> str | None:
@@ -77,6 +97,8 @@ class RowBuilder:
         self.post_ids: set[int] = set()
         self.comment_ids: set[int] = set()
         self.meta_ids = {"postmeta": 0, "commentmeta": 0, "termmeta": 0}
+        self.surrogates: dict[str, list] = {}
+        """``table.column`` -> [values with lone surrogates, first row's key]."""
 
     def take(self) -> Batch:
         """The buffered rows, parents first, counted in the report; the buffers start again."""
@@ -84,8 +106,25 @@ class RowBuilder:
         for table, rows in batch:
             self.report.rows[table.name] += len(rows)
             self.buffers[table.name] = []
+            if _LONE_SURROGATE.search("".join([v for row in rows for v in row if type(v) is str])):
+                rows[:] = [self._without_surrogates(table, row) for row in rows]  # rare: clean only then
         self.pending_rows = self.pending_chars = 0
         return batch
+
+    def _without_surrogates(self, table: Table, row: Row) -> Row:
+        cleaned = list(row)
+        for i, value in enumerate(row):
+            if type(value) is str and _LONE_SURROGATE.search(value):
+                cleaned[i] = _LONE_SURROGATE.sub("\ufffd", value)
+                entry = self.surrogates.setdefault(f"{table.name}.{table.columns[i].name}", [0, row[0]])
+                entry[0] += 1
+        return tuple(cleaned)
+
+    def report_surrogates(self) -> None:
+        for where, (count, first) in self.surrogates.items():
+            self.report.warn("SQL006", f"{count} value(s) of {where} held lone surrogates (half a UTF-16 pair),"
+                             f" which no UTF-8 text can hold (first in row {first!r})",
+                             "replaced each by U+FFFD")
 
     def add_channel(self) -> None:
         """Rows of ``sites``, ``authors``, ``terms`` and ``termmeta``."""
@@ -209,6 +248,8 @@ def batches(source: Source, report: SqlReport, *, max_rows: int,
         if builder.pending_rows >= max_rows or builder.pending_chars >= max_chars:
             yield from _handed_over(builder.take())
     yield from _handed_over(builder.take())
+    builder.report_surrogates()
+    report.count_unlisted()
 
 
 def _handed_over(batch: Batch) -> Iterator[Batch]:
