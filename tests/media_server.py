@@ -57,6 +57,7 @@ class ServerState:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body leave at once, not 40 ms apart
     state: ServerState
 
     def log_message(self, *args: object) -> None:  # quiet test output
