@@ -10,10 +10,12 @@ is reported, keeps its remote URL in the output, and never stops the run.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..diagnostics import Diagnostic
 from ..errors import WxrToolsError
 from .copy import UploadsBackup, copy_file
 from .download import DownloadOptions, Downloader, FetchJob, download_all
@@ -87,6 +89,12 @@ class MediaResult:
         return {"downloaded": self.downloaded, "copied": self.copied, "reused": self.reused,
                 "failed": len(self.failed), "still remote": self.remote}
 
+    def diagnostics(self) -> list[Diagnostic]:
+        """One ``MEDIA100`` warning per file that did not come along (the run goes on; its URL stays)."""
+        return [Diagnostic(code="MEDIA100", severity="warning", file=f["url"],
+                           message=f"media file not brought along: {f['reason']}", action="kept its remote URL")
+                for f in sorted(self.failed, key=lambda f: f["url"])]
+
     def remote_line(self) -> str | None:
         """With ``--media keep``: how many files still load from the old site, and how to bring them."""
         if self.mode != "keep" or not self.remote:
@@ -94,6 +102,21 @@ class MediaResult:
         files = "file still loads" if self.remote == 1 else "files still load"
         return (f"{self.remote:,} media {files} from the old site; --media download "
                 "(or --media copy --media-from DIR) brings them along")
+
+
+_UNITS = {"": 1, "B": 1, "K": 1024, "KB": 1024, "KIB": 1024, "M": 1024 ** 2, "MB": 1024 ** 2, "MIB": 1024 ** 2,
+          "G": 1024 ** 3, "GB": 1024 ** 3, "GIB": 1024 ** 3}
+
+
+def parse_size(text: str | int) -> int:
+    """A size as typed: ``100MB``, ``512K``, ``2G`` or bytes (units of 1,024)."""
+    if isinstance(text, int):
+        return text
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*", text)
+    unit = match.group(2).upper() if match else ""
+    if match is None or unit not in _UNITS:
+        raise MediaOptionsError(f"--media-max-size {text!r} is not a size", hint="e.g. 100MB, 512K, 2G or bytes")
+    return int(float(match.group(1)) * _UNITS[unit])
 
 
 def _wanted(graph: MediaGraph, mode: str) -> list[MediaRecord]:
@@ -179,4 +202,4 @@ def _fetch(items: list[tuple[MediaRecord, str]], options: MediaOptions, result: 
             yield record, (outcome.size, outcome.sha256) if outcome.ok else outcome.reason
 
 
-__all__ = ["MODES", "MediaOptions", "MediaOptionsError", "MediaResult", "bring_media"]
+__all__ = ["MODES", "MediaOptions", "MediaOptionsError", "MediaResult", "bring_media", "parse_size"]

@@ -7,10 +7,12 @@ and asks the network (or the backup) only for the rest.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Mapping
 from typing import Any
 
+from .atomic import AtomicFile
 from .copy import file_digest
 
 
@@ -47,4 +49,31 @@ class MediaManifest:
         return dict(sorted(self.entries.items()))
 
 
-__all__ = ["MediaManifest"]
+
+
+def read_manifest(path: str | os.PathLike[str]) -> MediaManifest:
+    """The media entries of an output's manifest file; empty when there is none (or it is unreadable)."""
+    try:
+        with open(path, encoding="utf-8") as stream:
+            data = json.load(stream)
+    except (OSError, ValueError):
+        return MediaManifest()
+    media = data.get("media") if isinstance(data, dict) else None
+    return MediaManifest(media if isinstance(media, dict) else None)
+
+
+def write_manifest(path: str | os.PathLike[str], manifest: MediaManifest) -> None:
+    """Store the media entries in the manifest file, keeping what else it holds; written whole or not at all."""
+    try:
+        with open(path, encoding="utf-8") as stream:
+            data = json.load(stream)
+    except (OSError, ValueError):
+        data = {}
+    if not isinstance(data, dict):
+        data = {}
+    data["media"] = manifest.to_dict()
+    with AtomicFile(os.fspath(path)) as out:
+        out.write((json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
+
+
+__all__ = ["MediaManifest", "read_manifest", "write_manifest"]
