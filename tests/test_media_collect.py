@@ -71,8 +71,8 @@ def test_copy_reads_the_backup_and_makes_no_request(server, tmp_path):
 def test_keep_fetches_nothing_and_counts_what_stays_remote(server, tmp_path):
     base, state = server
     _, result = run(base, tmp_path, MediaOptions(), MediaManifest())
-    assert state.requests == [] and result.remote == 4
-    assert "4 media files still load from the old site; --media download" in result.remote_line()
+    assert state.requests == [] and result.remote == 4 and result.old_site == 3
+    assert "3 media files still load from the old site; --media download" in result.remote_line()
 
 
 @pytest.mark.parametrize("options, message", [

@@ -75,7 +75,9 @@ class MediaResult:
     reused: int = 0
     failed: list[dict[str, Any]] = field(default_factory=list)
     remote: int = 0
-    """Files still loaded from the old site (or another), failures included."""
+    """Files still loaded from elsewhere (the old site or another), failures included."""
+    old_site: int = 0
+    """Of those, the site's own files: what stops loading the day the old site goes dark."""
     requests: int = 0
     """HTTP requests sent."""
 
@@ -97,10 +99,10 @@ class MediaResult:
 
     def remote_line(self) -> str | None:
         """With ``--media keep``: how many files still load from the old site, and how to bring them."""
-        if self.mode != "keep" or not self.remote:
+        if self.mode != "keep" or not self.old_site:
             return None
-        files = "file still loads" if self.remote == 1 else "files still load"
-        return (f"{self.remote:,} media {files} from the old site; --media download "
+        files = "file still loads" if self.old_site == 1 else "files still load"
+        return (f"{self.old_site:,} media {files} from the old site; --media download "
                 "(or --media copy --media-from DIR) brings them along")
 
 
@@ -168,6 +170,7 @@ def bring_media(graph: MediaGraph, places: dict[str, Place], out_dir: str | os.P
         else:
             result.downloaded += 1
     result.remote = sum(1 for key in graph.records if key not in result.local)
+    result.old_site = sum(1 for key, record in graph.records.items() if record.own and key not in result.local)
     return result
 
 
