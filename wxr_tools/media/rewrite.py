@@ -8,10 +8,9 @@ written; every other URL, a file that failed among them, stays as it was.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from .graph import TRAILING, URL_IN_MARKUP, MediaGraph
+from .graph import MediaGraph, url_spans
 from .places import MediaLayout, Place, reference
 from .urls import SiteHosts, parse_media_url
 
@@ -62,18 +61,17 @@ class MediaRewriter:
         self.table = table
         self.post_file = post_file
 
-    def _replace(self, match: re.Match[str]) -> str:
-        token = match.group(0)
-        url = token.rstrip(TRAILING)
-        new = self.table.local_url(url, self.post_file)
-        if new is None:
-            return token
-        return new + token[len(url):]
-
     def __call__(self, html: str) -> str:
         if not self.table.local or ("//" not in html and "/wp-content/" not in html):
             return html
-        return URL_IN_MARKUP.sub(self._replace, html)
+        parts: list[str] = []
+        done = 0
+        for start, end in url_spans(html):
+            new = self.table.local_url(html[start:end], self.post_file)
+            if new is not None:
+                parts += (html[done:start], new)
+                done = end
+        return "".join(parts) + html[done:] if parts else html
 
 
 __all__ = ["MediaRewriter", "MediaTable"]
