@@ -104,3 +104,11 @@ def test_retry_after_reads_seconds_and_dates():
 ])
 def test_content_type_is_checked_against_the_kind(kind, content_type, fine):
     assert (type_problem(kind, content_type) is None) is fine
+
+
+def test_a_file_that_cannot_be_written_fails_alone(server, tmp_path):
+    base, _ = server
+    blocker = tmp_path / "out"
+    blocker.write_text("a file where a folder should be")
+    result, _, _ = fetch(base, tmp_path, "/wp-content/uploads/2008/06/a.jpg")
+    assert not result.ok and "could not write" in result.reason

@@ -197,8 +197,14 @@ class Downloader:
                 return self._save(response, job)
         except httpx.TimeoutException:
             raise _Failed(f"timed out (no data for {self.options.timeout:g} s)", retry=True) from None
+        except httpx.UnsupportedProtocol as error:
+            raise _Failed(f"not a URL to fetch: {error}") from None
         except httpx.TransportError as error:
             raise _Failed(f"connection failed: {error}", retry=True) from None
+        except (httpx.HTTPError, httpx.InvalidURL) as error:
+            raise _Failed(f"not a URL to fetch: {error}") from None
+        except OSError as error:  # the output folder, not the server: disk full, no permission
+            raise _Failed(f"could not write {job.dest}: {error.strerror or error}") from None
 
     def _redirect(self, url: str, location: str | None) -> str:
         if not location:
