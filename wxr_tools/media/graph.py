@@ -26,27 +26,21 @@ import msgspec
 from ..model import Post
 from .urls import MediaUrl, SiteHosts, parse_media_url
 
-_URL_BODY = re.compile(r"""(?://|/wp-content/uploads/)[^\s"'<>()\[\]{}\\]+""")
-"""A URL without its scheme, anywhere in markup: attributes, srcset candidates, shortcode attributes, CSS
-``url()``, block JSON. It starts with a literal ``/``, which ``re`` finds fast; the scheme is looked for
-just before it (a pattern starting with an optional ``https?:`` is scanned some 80 times slower)."""
+_TOKEN = r"""[^\s"'<>()\[\]{}\\]+"""
+"""The rest of a URL in markup: up to a quote, a bracket, white space or a backslash (JSON escapes)."""
 TRAILING = ",.;:!"
 """Punctuation that ends a sentence or a list, not the URL before it."""
-
-
-def url_spans(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of every URL-looking token in ``text``, scheme included, trailing punctuation not."""
-    for match in _URL_BODY.finditer(text):
-        start, end = match.span()
-        before = text[max(0, start - 6):start].lower()
-        if before.endswith("https:"):
-            start -= 6
-        elif before.endswith("http:"):
-            start -= 5
-        while end > start and text[end - 1] in TRAILING:
-            end -= 1
-        yield start, end
-
+_ABSOLUTE = re.compile("https?://" + _TOKEN)
+_SCHEME_RELATIVE = re.compile("//" + _TOKEN)
+_SITE_RELATIVE = re.compile("/wp-content/uploads/" + _TOKEN)
+"""Each pattern starts with a literal, so ``findall`` runs at C speed over a whole body (pass 1 reads
+every post of an export); one pattern with an optional scheme, or a look-behind, is scanned 10 to 80
+times slower. What the later ones find inside the earlier ones' URLs is dropped."""
+_URL_BODY = re.compile("(?://|/wp-content/uploads/)" + _TOKEN)
+"""A URL without its scheme (looked for just before it), for finding where each URL is."""
+_MAYBE_MEDIA = re.compile(r"/wp-content/uploads/|\.files\.wordpress\.com/|\.wp\.com/|/files/|"
+                          r"\.[A-Za-z0-9]{2,5}(?:[?#]|\Z)")
+"""Cheap test before parsing: an upload path, a WordPress.com host, or a file extension at the end."""
 
 _WP_IMAGE = re.compile(r"wp-image-(\d+)")
 _MEDIA_BLOCK = re.compile(r"<!--\s+wp:(?:core/)?(?:image|gallery|cover|file|audio|video|media-text)\s+(\{.*?\})\s*/?-->",
@@ -62,20 +56,6 @@ serialized value whose lengths a search-and-replace broke is still understood.""
 _META_ORIGINAL = re.compile(r's:\d+:"original_image";s:\d+:"([^"]*)";')
 
 
-_MAYBE_MEDIA = re.compile(r"/wp-content/uploads/|\.files\.wordpress\.com/|\.wp\.com/|/files/|"
-                         r"\.[A-Za-z0-9]{2,5}(?:[?#]|\Z)")
-"""Cheap test before parsing: an upload path, a WordPress.com host, or a file extension at the end."""
-
-
-_TOKEN = r"""[^\s"'<>()\[\]{}\\]+"""
-_ABSOLUTE = re.compile("https?://" + _TOKEN)
-_SCHEME_RELATIVE = re.compile("//" + _TOKEN)
-_SITE_RELATIVE = re.compile("/wp-content/uploads/" + _TOKEN)
-"""Each pattern starts with a literal, so ``findall`` runs at C speed over a whole body (pass 1 reads
-every post of an export); one pattern with an optional scheme, or a look-behind, is scanned 10 to 80
-times slower. What the later ones find inside the earlier ones' URLs is dropped."""
-
-
 def find_urls(text: str) -> list[str]:
     """Every media-looking URL in ``text`` (markup, shortcodes, CSS), trailing punctuation dropped."""
     if "//" not in text and "/wp-content/" not in text:
@@ -88,6 +68,20 @@ def find_urls(text: str) -> list[str]:
         inside = {url[url.find("/wp-content/uploads/"):] for url in found}
         found += [url for url in _SITE_RELATIVE.findall(text) if url not in inside]
     return [url.rstrip(TRAILING) for url in found if _MAYBE_MEDIA.search(url)]
+
+
+def url_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every URL-looking token in ``text``, scheme included, trailing punctuation not."""
+    for match in _URL_BODY.finditer(text):
+        start, end = match.span()
+        before = text[max(0, start - 6):start].lower()
+        if before.endswith("https:"):
+            start -= 6
+        elif before.endswith("http:"):
+            start -= 5
+        while end > start and text[end - 1] in TRAILING:
+            end -= 1
+        yield start, end
 
 
 def _ids(text: str) -> Iterator[int]:
