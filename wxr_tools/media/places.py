@@ -43,7 +43,7 @@ LAYOUTS: dict[str, MediaLayout] = {
     "eleventy": MediaLayout("public/uploads", "/uploads/"),  # the base blog passes public/ through to /
     "astro": MediaLayout("public/uploads", "/uploads/"),  # Astro serves public/ at /
     "plain": MediaLayout("media", None),
-    "data": MediaLayout("media", None),  # JSON and SQL: beside the output file
+    "data": MediaLayout("", None),  # JSON and SQL: the files straight in <output>-media/
 }
 """Media layout by Markdown preset (``data`` for JSON and SQL output)."""
 
@@ -123,7 +123,7 @@ def plan_places(records: Iterable[MediaRecord], layout: MediaLayout,
                 candidate = f"{bundle}/{relative}" if bundle else relative
             place_of = owner
         else:
-            candidate = f"{layout.folder}/{relative}"
+            candidate = f"{layout.folder}/{relative}" if layout.folder else relative
             place_of = None
         path, n = candidate, 1
         while path.lower() in taken:  # two names made the same by cleaning (or by case, on some disks)
@@ -138,7 +138,7 @@ def reference(place: Place, layout: MediaLayout, post_file: str | None) -> str:
     """How the post written to ``post_file`` refers to a file at ``place`` (an URL or a relative path)."""
     if place.bundle_of is not None and place.bundle_of == post_file:
         return posixpath.relpath(place.path, posixpath.dirname(post_file))
-    if layout.url is not None and place.path.startswith(layout.folder + "/"):
+    if layout.url is not None and layout.folder and place.path.startswith(layout.folder + "/"):
         return layout.url + place.path[len(layout.folder) + 1:]
     return posixpath.relpath(place.path, posixpath.dirname(post_file) if post_file else ".")
 
