@@ -10,7 +10,6 @@ from typer.testing import CliRunner
 from tests.corpus import FIXTURES
 from wxr_tools.cli import app
 from wxr_tools.convert import convert
-from wxr_tools.media import MediaOptions
 
 SITE = FIXTURES / "media/site.xml"
 UPLOADS = FIXTURES / "media/uploads"
@@ -23,7 +22,7 @@ def local_files(posts: list[dict]) -> dict[int, str]:
 
 def test_json_attachments_get_their_local_file(tmp_path):
     out = tmp_path / "site.json"
-    result = convert([SITE], to="json", out=out, media=MediaOptions(mode="copy", source=str(UPLOADS)))
+    result = convert([SITE], to="json", out=out, media="copy", media_from=str(UPLOADS))
     posts = json.loads(out.read_text())["posts"]
     assert local_files(posts) == {21: "site-media/2024/05/harbour.png", 22: "site-media/2019/03/harbour.png",
                                   23: "site-media/2024/05/lighthouse.png"}
@@ -45,7 +44,7 @@ def test_sqlite_attachments_get_their_local_file_in_postmeta(tmp_path):
 
 def test_keep_writes_json_as_before(tmp_path):
     out = tmp_path / "site.json"
-    convert([SITE], to="json", out=out, media=MediaOptions())
+    convert([SITE], to="json", out=out)
     assert local_files(json.loads(out.read_text())["posts"]) == {}
     assert not (tmp_path / "site-media").exists()
 

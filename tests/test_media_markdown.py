@@ -9,10 +9,9 @@ import yaml
 
 from tests.corpus import FIXTURES
 from wxr_tools.convert import convert
-from wxr_tools.media import MediaOptions
 
 SITE = FIXTURES / "media/site.xml"
-COPY = MediaOptions(mode="copy", source=str(FIXTURES / "media/uploads"))
+COPY = {"media": "copy", "media_from": str(FIXTURES / "media/uploads")}
 
 
 def front_matter(path):
@@ -33,7 +32,7 @@ def front_matter(path):
 ])
 def test_each_preset_places_files_and_refers_to_them(tmp_path, preset, post, folder, key, featured, body_ref):
     out = tmp_path / "site"
-    convert([SITE], out=out, preset=preset, jobs=1, media=COPY)
+    convert([SITE], out=out, preset=preset, jobs=1, **COPY)
     page = out / post
     assert front_matter(page)[key] == featured
     text = page.read_text(encoding="utf-8")
@@ -49,7 +48,7 @@ def test_each_preset_places_files_and_refers_to_them(tmp_path, preset, post, fol
 
 def test_hugo_bundles_files_of_one_post_and_never_mixes_same_names(tmp_path):
     out = tmp_path / "site"
-    convert([SITE], out=out, jobs=1, media=COPY)
+    convert([SITE], out=out, jobs=1, **COPY)
     dawn = out / "content/posts/the-harbour-at-dawn"
     assert (dawn / "harbour.png").read_bytes() == (FIXTURES / "media/uploads/2019/03/harbour.png").read_bytes()
     assert (out / "static/uploads/2024/05/harbour.png").read_bytes() == \

@@ -132,10 +132,14 @@ def _wanted(graph: MediaGraph, mode: str) -> list[MediaRecord]:
 
 
 def bring_media(graph: MediaGraph, places: dict[str, Place], out_dir: str | os.PathLike[str],
-                options: MediaOptions, manifest: MediaManifest) -> MediaResult:
+                options: MediaOptions, manifest: MediaManifest,
+                previous: str | os.PathLike[str] | None = None) -> MediaResult:
     """Download or copy the files ``options`` ask for into ``out_dir``, reusing what ``manifest`` holds.
 
-    ``manifest`` is updated in place with every file now held.
+    ``previous`` is the folder of the run ``manifest`` describes, when files are
+    staged elsewhere (``out_dir``) and moved in at the end: a file reused from
+    there is linked (or copied) into ``out_dir``. ``manifest`` is updated in
+    place with every file now held.
     """
     result = MediaResult(options.mode)
     wanted = _wanted(graph, options.mode)
@@ -147,7 +151,7 @@ def bring_media(graph: MediaGraph, places: dict[str, Place], out_dir: str | os.P
         except UnsafeMediaPathError as error:
             _fail(result, record, str(error))
             continue
-        if manifest.holds(place.path, record.url, dest):
+        if _reuse(manifest, place.path, record.url, dest, previous):
             result.reused += 1
             result.local[record.key] = place
         else:
@@ -172,6 +176,24 @@ def bring_media(graph: MediaGraph, places: dict[str, Place], out_dir: str | os.P
     result.remote = sum(1 for key in graph.records if key not in result.local)
     result.old_site = sum(1 for key, record in graph.records.items() if record.own and key not in result.local)
     return result
+
+
+def _reuse(manifest: MediaManifest, place: str, url: str, dest: str, previous: str | os.PathLike[str] | None) -> bool:
+    """Whether the file of ``url`` at ``place`` from an earlier run is there unchanged (and now at ``dest``)."""
+    if previous is None:
+        return manifest.holds(place, url, dest)
+    try:
+        held = inside(previous, place)
+    except UnsafeMediaPathError:
+        return False
+    if not manifest.holds(place, url, held):
+        return False
+    os.makedirs(os.path.dirname(dest), exist_ok=True)
+    try:
+        os.link(held, dest)  # the same file system: the output is staged beside its folder
+    except OSError:
+        copy_file(held, dest)
+    return True
 
 
 def _fail(result: MediaResult, record: MediaRecord, reason: str) -> None:
