@@ -217,6 +217,8 @@ def _fetch(items: list[tuple[MediaRecord, str]], options: MediaOptions, result: 
                 continue
             yield record, (size, digest)
         return
+    if not items:
+        return  # no client to make (an HTTP client's TLS context alone costs tens of milliseconds)
     by_key = {record.key: record for record, _ in items}
     download = DownloadOptions(timeout=options.timeout, max_size=options.max_size)
     with Downloader(download) as downloader:

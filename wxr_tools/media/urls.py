@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from ..transforms.index import IMAGE_EXTENSIONS
@@ -138,13 +139,15 @@ def _query_without_sizes(query: str) -> str:
     return "&".join(kept)
 
 
+@lru_cache(maxsize=4096)
 def parse_media_url(url: str, hosts: SiteHosts, base: str = "") -> MediaUrl | None:
     """The media file a URL points at, or None when it is no media file.
 
     A URL is a media file when its path is an upload path of the site
     (``/wp-content/uploads/``, ``<site>.files.wordpress.com``) or ends in a media
     extension. Relative URLs (``/wp-content/...``) are read against ``base`` (the site URL).
-    Only ``http``, ``https`` and scheme-relative URLs qualify.
+    Only ``http``, ``https`` and scheme-relative URLs qualify. Answers are kept for
+    the last 4,096 URLs: a site uses the same files over and over.
     """
     text = url.strip().replace("&amp;", "&")
     if not text or text.startswith(("data:", "#", "mailto:", "javascript:")):
