@@ -52,3 +52,9 @@ def test_keep_writes_json_as_before(tmp_path):
 def test_media_to_standard_output_is_refused():
     cli = runner.invoke(app, ["convert", str(SITE), "--to", "json", "--media", "copy", "--media-from", str(UPLOADS)])
     assert cli.exit_code == 2 and "needs an output file" in cli.output
+
+
+def test_media_for_a_database_server_is_refused_with_a_way_out():
+    cli = runner.invoke(app, ["convert", str(SITE), "--to", "postgres", "--dsn", "postgresql://nobody@127.0.0.1:1/x",
+                              "--media", "copy", "--media-from", str(UPLOADS)])
+    assert cli.exit_code == 2 and "database servers have none" in cli.output and "--to sql" in cli.output

@@ -55,8 +55,10 @@ class WithLocalFiles:
 def with_attachment_media(source: Source, out: str, options: MediaOptions) -> tuple[Source, MediaResult]:
     """Bring the attachments' files along beside ``out`` (a first pass over ``source``); the source to write."""
     if not out or out == "-":
-        raise WxrToolsError(f"--media {options.mode} needs an output file to put the media beside",
-                            hint="give --out site.json (or site.db, dump.sql); media go to site-media/ beside it")
+        raise WxrToolsError(f"--media {options.mode} needs an output file to put the media beside "
+                            "(standard output and database servers have none)",
+                            hint="give --out site.json (or site.db, or --to sql -o dump.sql for a server); "
+                                 "media go to site-media/ beside it")
     info = source.info
     graph = build_graph(source.posts(), [info.base_blog_url, info.link, info.base_site_url], options.hosts)
     graph.records = {key: record for key, record in graph.records.items() if record.attachment is not None}
