@@ -47,6 +47,11 @@ class ServerState:
     counts: Counter[str] = field(default_factory=Counter)
     stall_seconds: float = 3.0
     huge_bytes: int = 4096
+    delay: float = 0.0
+    """Seconds each good file takes, so requests overlap."""
+    active: int = 0
+    most_active: int = 0
+    """The most requests the server was answering at once."""
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def reset(self) -> None:
@@ -117,6 +122,12 @@ class _Handler(BaseHTTPRequestHandler):
         elif stem == "moved":
             self._send(301, headers={"Location": path.replace("moved", "moved-target")})
         elif "/wp-content/uploads/" in path or stem.endswith("-target"):
+            with state.lock:
+                state.active += 1
+                state.most_active = max(state.most_active, state.active)
+            time.sleep(state.delay)
+            with state.lock:
+                state.active -= 1
             self._send(200, body_of(path), kind)
         else:
             self._send(404, b"not found", "text/plain")

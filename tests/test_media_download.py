@@ -79,14 +79,16 @@ def test_a_redirect_to_a_file_is_followed(server, tmp_path):
     assert result.ok and requests == 2 and state.requests == ["/media/moved.jpg", "/media/moved-target.jpg"]
 
 
-def test_many_files_at_once_never_more_than_the_limit(server, tmp_path):
+def test_many_files_from_one_host_four_at_a_time(server, tmp_path):
     base, state = server
+    state.delay = 0.05
     jobs = [FetchJob(str(i), f"{base}/wp-content/uploads/2020/01/f{i}.png", str(tmp_path / f"f{i}.png"), "image")
             for i in range(40)]
     with Downloader(DownloadOptions(timeout=2)) as downloader:
         results = list(download_all(downloader, jobs))
     assert sorted(r.key for r in results if r.ok) == sorted(str(i) for i in range(40))
     assert len(state.requests) == 40
+    assert state.most_active == 4  # one host: at most 4 at once, and the downloader does use 4
     assert all((tmp_path / f"f{i}.png").exists() for i in range(40))
 
 
