@@ -30,6 +30,9 @@ def test_json_attachments_get_their_local_file(tmp_path):
     assert result.summary["media"]["copied"] == 3 and result.summary["media"]["failed"] == 1
     assert [d.code for d in result.diagnostics if d.code.startswith("MEDIA")] == ["MEDIA100"]
     assert not result.has_errors
+    again = convert([SITE], to="json", out=out, media="copy", media_from=str(UPLOADS))
+    assert (again.summary["media"]["reused"], again.summary["media"]["copied"]) == (3, 0)
+    assert local_files(json.loads(out.read_text())["posts"]) == local_files(posts)
 
 
 def test_sqlite_attachments_get_their_local_file_in_postmeta(tmp_path):
