@@ -64,3 +64,14 @@ def test_keep_leaves_references_and_front_matter_remote(tmp_path):
     assert front_matter(page)["images"] == ["https://harbour.example.org/wp-content/uploads/2024/05/harbour.png"]
     assert not (out / "static").exists()
     assert json.loads((out / "report.json").read_text())["media"]["mode"] == "keep"
+
+
+def test_a_rerun_without_media_keeps_what_an_earlier_run_brought(tmp_path):
+    out = tmp_path / "site"
+    convert([SITE], out=out, jobs=1, **COPY)
+    result = convert([SITE], out=out, jobs=1)  # --media keep: nothing fetched, nothing lost
+    assert (result.summary["media"]["reused"], result.summary["media"]["still remote"]) == (3, 2)
+    dawn = out / "content/posts/the-harbour-at-dawn"
+    assert (dawn / "harbour.png").is_file() and "](harbour.png)" in (dawn / "index.md").read_text()
+    manifest = json.loads((out / ".wxr-manifest.json").read_text())
+    assert sorted(manifest["media"]) == sorted(p for p in manifest["files"] if p.endswith(".png"))

@@ -121,12 +121,13 @@ def parse_size(text: str | int) -> int:
     return int(float(match.group(1)) * _UNITS[unit])
 
 
-def _wanted(graph: MediaGraph, mode: str) -> list[MediaRecord]:
-    """The files to bring along: the site's own (every host's with ``--media-hosts all``)."""
-    if mode == "keep":
-        return []
+def _wanted(graph: MediaGraph, mode: str, places: dict[str, Place], manifest: MediaManifest) -> list[MediaRecord]:
+    """The files to bring along: the site's own (every host's with ``--media-hosts all``); with ``keep``,
+    only those an earlier run brought (kept, never fetched: a rerun without ``--media`` loses nothing)."""
     records = (r for r in graph.records.values() if r.own)
-    if mode == "copy":
+    if mode == "keep":
+        records = (r for r in records if r.key in places and places[r.key].path in manifest.entries)
+    elif mode == "copy":
         records = (r for r in records if not r.key.startswith("url:"))
     return sorted(records, key=lambda r: r.key)
 
@@ -142,7 +143,7 @@ def bring_media(graph: MediaGraph, places: dict[str, Place], out_dir: str | os.P
     place with every file now held.
     """
     result = MediaResult(options.mode)
-    wanted = _wanted(graph, options.mode)
+    wanted = _wanted(graph, options.mode, places, manifest)
     to_fetch: list[tuple[MediaRecord, str]] = []
     for record in wanted:
         place = places[record.key]
@@ -154,6 +155,8 @@ def bring_media(graph: MediaGraph, places: dict[str, Place], out_dir: str | os.P
         if _reuse(manifest, place.path, record.url, dest, previous):
             result.reused += 1
             result.local[record.key] = place
+        elif options.mode == "keep":
+            manifest.forget(place.path)
         else:
             manifest.forget(place.path)
             to_fetch.append((record, dest))
@@ -173,6 +176,9 @@ def bring_media(graph: MediaGraph, places: dict[str, Place], out_dir: str | os.P
             result.copied += 1
         else:
             result.downloaded += 1
+    held = {place.path for place in result.local.values()}
+    for place_path in [p for p in manifest.entries if p not in held]:
+        manifest.forget(place_path)  # no longer this site's file here: the manifest lists what the output holds
     result.remote = sum(1 for key in graph.records if key not in result.local)
     result.old_site = sum(1 for key, record in graph.records.items() if record.own and key not in result.local)
     return result
