@@ -155,10 +155,7 @@ def bring_media(graph: MediaGraph, places: dict[str, Place], out_dir: str | os.P
         if _reuse(manifest, place.path, record.url, dest, previous):
             result.reused += 1
             result.local[record.key] = place
-        elif options.mode == "keep":
-            manifest.forget(place.path)
-        else:
-            manifest.forget(place.path)
+        elif options.mode != "keep":
             to_fetch.append((record, dest))
     done, total = 0, len(to_fetch)
     for record, outcome in _fetch(to_fetch, options, result):
