@@ -10,11 +10,13 @@ from typing import Any
 
 from .diagnostics import Diagnostic, DiagnosticLog
 from .errors import UnknownFormatError
+from .media.data import with_attachment_media
 from .readers import open_source
 from .readers.wxr import InputLike
 from .source import SiteSource, Source, load
 from .workers import WorkerPool, run_pool
 from .writers import WRITERS, WriterOptions, WriterOptionsError, writer_options
+from .writers.media_options import MediaFields
 
 
 @dataclass
@@ -105,9 +107,14 @@ def convert(
         source = _open(inputs, from_format, on_bytes, pages, pool)
         if dry_run:
             return _dry_run(source, to, target)
+        media = None
+        if writer.output != "folder" and isinstance(options, MediaFields) and options.media != "keep":
+            source, media = with_attachment_media(source, target, options.media_options())
         report = writer.write(source, target or None, options, pool=pool)
-    return ConvertResult(to=to, out=report.target or target, posts_written=report.posts_written,
-                         summary=report.summary(), diagnostics=[*source.diagnostics, *report.diagnostics])
+    summary = report.summary() if media is None else {**report.summary(), "media": media.summary()}
+    media_diagnostics = media.diagnostics() if media is not None else []
+    return ConvertResult(to=to, out=report.target or target, posts_written=report.posts_written, summary=summary,
+                         diagnostics=[*source.diagnostics, *report.diagnostics, *media_diagnostics])
 
 
 def input_size(inputs: Sequence[InputLike]) -> int | None:

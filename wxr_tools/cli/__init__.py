@@ -92,8 +92,9 @@ def convert(
     with user_errors(debug), stop_on_sigterm():
         total = sum(p.stat().st_size for p in inputs if p.is_file())
         with progress_bar(total or None, interactive(quiet)) as on_bytes:
+            values = {**(writer_values or {}), **({"media_progress": on_bytes.files} if on_bytes else {})}
             result = convert_inputs(inputs, to=to, out=out, from_format=from_format, on_bytes=on_bytes,
-                                    dry_run=dry_run, pages=pages, jobs=jobs, **(writer_values or {}))
+                                    dry_run=dry_run, pages=pages, jobs=jobs, **values)
         print_diagnostics(result.diagnostics, verbose=verbose, quiet=quiet)
         if not quiet:
             print_summary(result)

@@ -5,13 +5,16 @@ from __future__ import annotations
 import os
 import signal
 import traceback
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 from contextlib import contextmanager
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
+from rich.console import RenderableType
+from rich.progress import (BarColumn, DownloadColumn, Progress, Task, TaskID, TextColumn, TimeRemainingColumn,
+                           TransferSpeedColumn)
+from rich.text import Text
 
 from ..convert import ConvertResult
 from ..diagnostics import SEVERITIES, Diagnostic
@@ -28,16 +31,42 @@ def interactive(quiet: bool) -> bool:
     return not quiet and err.is_terminal and not os.environ.get("CI")
 
 
+class _Amount(DownloadColumn):
+    """Bytes for reading, a count for tasks counting files (``unit="files"``)."""
+
+    def render(self, task: Task) -> RenderableType:
+        if task.fields.get("unit") == "files":
+            return Text(f"{int(task.completed):,}/{int(task.total or 0):,} files", style="progress.download")
+        return super().render(task)
+
+
+class Bars:
+    """The progress bars of a run: bytes read (call it with a count), then media files (:meth:`files`)."""
+
+    def __init__(self, bar: Progress, task: TaskID) -> None:
+        self.bar = bar
+        self.task = task
+        self.media_task: TaskID | None = None
+
+    def __call__(self, n: int) -> None:
+        self.bar.advance(self.task, n)
+
+    def files(self, done: int, total: int) -> None:
+        """Media files done out of total (a second bar, shown from the first file on)."""
+        if self.media_task is None:
+            self.media_task = self.bar.add_task("media", total=total, unit="files")
+        self.bar.update(self.media_task, completed=done, total=total)
+
+
 @contextmanager
-def progress_bar(total: int | None, enabled: bool, label: str = "reading") -> Iterator[Callable[[int], None] | None]:
-    """A byte progress bar on stderr; yields the callback readers call, or None."""
+def progress_bar(total: int | None, enabled: bool, label: str = "reading") -> Iterator[Bars | None]:
+    """Progress bars on stderr; yields the callback readers call (and media downloads), or None."""
     if not enabled:
         yield None
         return
-    with Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(),
+    with Progress(TextColumn("{task.description}"), BarColumn(), _Amount(),
                   TransferSpeedColumn(), TimeRemainingColumn(), console=err, transient=True) as bar:
-        task = bar.add_task(label, total=total)
-        yield lambda n: bar.advance(task, n)
+        yield Bars(bar, bar.add_task(label, total=total))
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic], *, verbose: bool, quiet: bool) -> None:
@@ -125,4 +154,6 @@ def print_summary(result: ConvertResult) -> None:
         table.add_row(f"{severity}s" if severity != "info" else "info", f"{count:,}",
                       style={"error": "red", "warning": "yellow"}.get(severity, "dim") if count else None)
     err.print(table)
+    if result.summary.get("media_note"):
+        err.print(result.summary["media_note"], markup=False, highlight=False)
 

@@ -15,8 +15,9 @@ import msgspec
 from ..model import MODEL_VERSION, Post
 from ..source import Source
 from ..workers import WorkerPool
-from .contract import WriteReport, WriterOptions, option
+from .contract import WriteReport, option
 from .files import binary_output
+from .media_options import MediaFields
 
 _encoder = msgspec.json.Encoder()
 Out = str | os.PathLike[str] | IO[bytes] | None
@@ -24,7 +25,7 @@ Out = str | os.PathLike[str] | IO[bytes] | None
 
 
 @dataclass(frozen=True)
-class JsonOptions(WriterOptions):
+class JsonOptions(MediaFields):
     """Options of ``--to json`` and ``--to jsonl``."""
 
     include_passwords: bool = option(False, help="Write post passwords (never written by default).",

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ...diagnostics import Diagnostic
+from ...media import MediaResult
 from ..contract import WriteReport
 
 
@@ -29,6 +30,8 @@ class MarkdownReport(WriteReport):
     comments_skipped: Counter[str] = field(default_factory=Counter)
     unknown_shortcodes: Counter[str] = field(default_factory=Counter)
     redirects: int = 0
+    media: MediaResult | None = None
+    """What became of the media files (set once, by the writer's process)."""
 
     WRITTEN_REASONS = frozenset({"publish", "protected", "draft", "pending", "private", "future"})
 
@@ -68,6 +71,7 @@ class MarkdownReport(WriteReport):
             "unknown_shortcodes": dict(sorted(self.unknown_shortcodes.items())),
             "redirects": self.redirects,
             "warnings": [str(d) for d in problems],
+            **({"media": self.media.report()} if self.media is not None else {}),
         }
 
     def write(self, out_dir: Path, input_diagnostics: Sequence[Diagnostic] = ()) -> Path:
@@ -88,4 +92,6 @@ class MarkdownReport(WriteReport):
             "unknown_shortcodes": dict(self.unknown_shortcodes.most_common(10)),
             "redirects": self.redirects,
             "writer_warnings": len(self.diagnostics),  # the input's own problems are counted apart
+            **({"media": self.media.summary()} if self.media is not None else {}),
+            **({"media_note": note} if self.media is not None and (note := self.media.remote_line()) else {}),
         }

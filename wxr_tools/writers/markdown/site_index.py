@@ -22,6 +22,7 @@ from functools import partial
 
 import msgspec
 
+from ...media import MediaGraph, MediaGraphBuilder, PostMedia, extract
 from ...model import Post
 from ...source import Source, map_posts
 from ...transforms import ContentIndex
@@ -63,6 +64,8 @@ class SiteIndex:
     attachment_files: DiskMap
     author_names: dict[str, str]
     report: MarkdownReport = field(default_factory=MarkdownReport)
+    media: MediaGraph | None = None
+    """Every media file and who uses it (not handed to the workers: they get a :class:`MediaTable`)."""
 
     def location(self, post_id: int) -> Location | None:
         """Where a post is written; None when it is not."""
@@ -98,6 +101,8 @@ class PostSummary(msgspec.Struct):
     """A ``wp_block`` item's content."""
     line: bytes | None
     """The post as a JSON line, when it is to be written."""
+    media: PostMedia
+    """Its media references (or its file, for an attachment)."""
 
 
 _ENCODER = msgspec.json.Encoder()
@@ -116,6 +121,7 @@ def summarise(post: Post, post_types: tuple[str, ...], write_protected: bool,
         attachment=attachment_of(post) if post.type == "attachment" else None,
         reusable_block=post.content if post.type == "wp_block" else None,
         line=_ENCODER.encode(post) + b"\n" if decision.write else None,
+        media=extract(post),
     )
 
 
@@ -123,7 +129,7 @@ class _Builder:
     """Accumulates the index over one pass of the source."""
 
     def __init__(self, source: Source, database: IndexDatabase, preset: Preset,
-                 post_types: tuple[str, ...]) -> None:
+                 post_types: tuple[str, ...], media_hosts: tuple[str, ...] = ()) -> None:
         self.layout = Layout(preset, post_types, UniqueNames(DiskMap(database, "names")))
         self.post_types = post_types
         info = source.info
@@ -145,6 +151,7 @@ class _Builder:
         """Ids of the posts written or waiting to be placed: a second item with one is a duplicate."""
         self.attachment_pages = DiskMap(database, "attachment_pages")
         self.attachment_files = DiskMap(database, "attachment_files")
+        self.media = MediaGraphBuilder([info.base_blog_url, info.link, info.base_site_url], media_hosts)
         self.report = MarkdownReport()
 
     def _register(self, post_id: int, url_keys: Iterable[str], location: Location) -> None:
@@ -161,6 +168,7 @@ class _Builder:
 
     def add(self, item: PostSummary) -> bool:
         """Index one item; True when it is to be written (pass 2 renders exactly those)."""
+        self.media.add(item.media)
         if item.attachment is not None:
             self.content.add_attachment(item.attachment)
         elif item.reusable_block is not None:
@@ -253,14 +261,14 @@ class _Builder:
         self._place_attachments()
         author_names = {a.login: a.display_name or a.login for a in source.authors}
         return SiteIndex(self.locations, self.links, self.link_targets, self.content, self.attachment_files,
-                         author_names, self.report)
+                         author_names, self.report, self.media.finish())
 
 
 def build_index(source: Source, database: IndexDatabase, preset: Preset, post_types: tuple[str, ...], *,
                 write_protected: bool, transliterate: bool,
-                keep: Callable[[bytes], object]) -> SiteIndex:
+                keep: Callable[[bytes], object], media_hosts: tuple[str, ...] = ()) -> SiteIndex:
     """Stream the source once and index it (pass 1), handing each post to write, as a JSON line, to ``keep``."""
-    builder = _Builder(source, database, preset, post_types)
+    builder = _Builder(source, database, preset, post_types, media_hosts)
     summaries = map_posts(source, partial(summarise, post_types=post_types, write_protected=write_protected,
                                           transliterate=transliterate))
     for item in summaries:

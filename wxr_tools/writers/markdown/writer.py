@@ -22,12 +22,14 @@ import pickle
 import tempfile
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import msgspec
 
 from ... import __version__
+from ...media import MediaRewriter, MediaTable
 from ...model import Post
 from ...source import Source
 from ...transforms import ContentOptions, render_comment, render_post
@@ -35,10 +37,12 @@ from ...transforms.engines import CONVERTERS, DEFAULT_CONVERTER, engine_fallback
 from ...transforms.html_to_markdown import UNSAFE_POLICIES
 from ...transforms.links import LinkRewriter
 from ...workers import WorkerPool
-from ..contract import WriterOptions, WriterOptionsError, option
+from ..contract import WriterOptionsError, option
+from ..media_options import MediaFields
 from ..output_folder import OutputFolder
 from .comments import COMMENT_MODES, PII_MODES, comment_record, comments_section, select_comments
 from .front_matter import FieldChoice, dump_yaml, parse_fields, render_front_matter
+from .media import bring_site_media
 from .paths import Location
 from .presets import PRESETS, Preset, escape_templates, get_preset
 from .redirects import REDIRECT_FORMATS, write_redirects
@@ -58,7 +62,7 @@ IN_FLIGHT_PER_WORKER = 2
 
 
 @dataclass(frozen=True)
-class MarkdownOptions(WriterOptions):
+class MarkdownOptions(MediaFields):
     """How posts are written. Defaults publish nothing private and write no personal data."""
 
     preset: str = option("hugo", choices=tuple(PRESETS), panel="Markdown",
@@ -115,8 +119,10 @@ class _Renderer:
     """Everything a worker needs to turn one post into its files."""
 
     def __init__(self, out_dir: Path, options: MarkdownOptions, preset: Preset,
-                 fields: tuple[FieldChoice, ...], index: SiteIndex) -> None:
+                 fields: tuple[FieldChoice, ...], index: SiteIndex, media: MediaTable | None = None) -> None:
         self.out_dir = out_dir
+        self.media = media
+        """The local media files, when some came along: their references are rewritten."""
         self.options = options
         self.preset = preset
         self.fields = fields
@@ -125,6 +131,9 @@ class _Renderer:
         self.content_options = ContentOptions(shortcode_map=dict(options.shortcode_map),
                                               unsafe_html=options.unsafe_html, converter=options.converter,
                                               html_steps=(self.rewrite_links,))
+
+    def _media_step(self, location: Location) -> MediaRewriter | None:
+        return MediaRewriter(self.media, location.path) if self.media is not None else None
 
     def _values(self, post: Post, location: Location, summary: str | None) -> dict[str, Any]:
         """Every canonical field's value for this post (None or empty = leave out)."""
@@ -140,6 +149,12 @@ class _Renderer:
             aliases = sorted(p for p in paths if p and p != location.url) or None
         thumbnail = next((m.value for m in post.meta if m.key == "_thumbnail_id"), "")
         image = self.index.attachment_file(int(thumbnail)) if thumbnail.isdigit() else None
+        if image and self.media is not None:
+            image = self.media.local_url(image, location.path) or image
+        excerpt = post.excerpt.strip()
+        media_step = self._media_step(location)
+        if excerpt and media_step is not None:
+            excerpt = media_step(excerpt)
         return {
             "title": post.title,
             "date": post.date or post.modified,
@@ -150,7 +165,7 @@ class _Renderer:
             "categories": terms.pop("category", None),
             "tags": terms.pop("post_tag", None),
             "taxonomies": terms or None,
-            "summary": post.excerpt.strip() or summary,
+            "summary": excerpt or summary,
             "draft": location.draft,
             "image": image,
             "aliases": aliases,
@@ -199,19 +214,26 @@ class _Renderer:
                 data["permalink"] = False
                 data["eleventyExcludeFromCollections"] = True
 
-    def _render_comment(self, content: str) -> str:
-        """A comment body to Markdown, its links to old posts pointing at their new places."""
-        return render_comment(self.rewrite_links(content), self.content_options.converter)
+    def _render_comment(self, content: str, media_step: MediaRewriter | None = None) -> str:
+        """A comment body to Markdown, its links to old posts pointing at their new places (and media local)."""
+        content = self.rewrite_links(content)
+        return render_comment(media_step(content) if media_step is not None else content,
+                              self.content_options.converter)
 
     def render(self, post: Post, location: Location, report: MarkdownReport) -> None:
         """Write one post's Markdown file (and its comments sidecar)."""
         options = self.options
-        rendered = render_post(post, self.index.content, self.content_options)
+        media_step = self._media_step(location)
+        content_options = self.content_options
+        if media_step is not None:
+            content_options = replace(content_options, html_steps=(*content_options.html_steps, media_step))
+        rendered = render_post(post, self.index.content, content_options)
         report.unknown_shortcodes.update(rendered.unknown_shortcodes)
         records: list[dict[str, Any]] = []
         if options.comments != "none":
             chosen = select_comments(post.comments, options.include_unapproved, report.comments_skipped)
-            records = [comment_record(c, options.comment_pii, self._render_comment) for c in chosen]
+            records = [comment_record(c, options.comment_pii, partial(self._render_comment, media_step=media_step))
+                       for c in chosen]
             report.comments_written += len(records)
         body = rendered.body
         if options.comments == "section" and records:
@@ -339,15 +361,19 @@ def write_markdown(source: Source, out: str | os.PathLike[str], options: Markdow
         database = IndexDatabase(work / "index.sqlite")
         stack.callback(database.close)
         index = build_index(source, database, preset, tuple(options.post_types), keep=spill.write,
-                            write_protected=options.protected, transliterate=options.transliterate)
+                            write_protected=options.protected, transliterate=options.transliterate,
+                            media_hosts=options.media_hosts)
         chunks = spill.close()
         database.finish_writing()  # workers open the file read-only
         report = index.report
         fallback = engine_fallback_diagnostic(options.converter)
         if fallback is not None:
             report.diagnostics.append(fallback)
+        media_table, report.media = bring_site_media(index, folder, preset.name, options.media_options())
+        report.diagnostics.extend(report.media.diagnostics())
         link_targets = index.link_targets
-        renderer = _Renderer(out_dir, options, preset, fields, replace(index, report=MarkdownReport()))
+        renderer = _Renderer(out_dir, replace(options, media_progress=None), preset, fields,  # it pickles
+                             replace(index, report=MarkdownReport(), media=None), media_table)
         del index  # from here on only the renderer holds the index (and its content index)
         if pool is None:
             _render_here(spill.path, chunks, renderer, report)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ..contract import WriterOptions, WriterOptionsError, option
+from ..contract import WriterOptionsError, option
+from ..media_options import MediaFields
 from .dialects import DIALECTS
 from .schema import check_prefix
 
 
 @dataclass(frozen=True)
-class SqliteOptions(WriterOptions):
+class SqliteOptions(MediaFields):
     """Options of ``--to sqlite``: a whole new database file."""
 
     table_prefix: str = option("", help="Prefix every table name (e.g. wp_).", metavar="PREFIX", panel="SQL")
