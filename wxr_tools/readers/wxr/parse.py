@@ -12,9 +12,10 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+import msgspec
 from lxml import etree
 
-from ...diagnostics import DiagnosticLog
+from ...diagnostics import Diagnostic, DiagnosticLog
 from .inputs import CountingReader, InputFile
 from .repair import Repairer
 
@@ -40,6 +41,8 @@ class FileStats:
     namespaces: dict[str, str] = field(default_factory=dict)
     closed: bool = False
     has_dtd: bool = False
+    repaired_cleanly: bool = False
+    """The recovery pass found the repaired bytes well-formed: every problem was one the repairer knows."""
 
 
 class _Chunks:
@@ -105,11 +108,21 @@ def elements(
                 stats.item_tags = raw.item_tags
                 return
             message, line, column = _first_error(parser, exc, tag)
-            log.add("WXR100", "error", f"not well-formed XML: {message}", file=source.name,
-                    line=line, column=column, action="read again with repairs and recovery")
+            not_well_formed = log.add("WXR100", "error", f"not well-formed XML: {message}", file=source.name,
+                                      line=line, column=column, action="read again with repairs and recovery")
     finally:
         raw.close()
     yield from _recover(source, log, stats, skip=handed, stop_at_first_item=stop_at_first_item)
+    if stats.repaired_cleanly:
+        _demote(log, not_well_formed)
+
+
+def _demote(log: DiagnosticLog, finding: Diagnostic) -> None:
+    """WXR100 becomes a note when the documented repairs made the file well-formed: nothing was lost,
+    and the repairs are reported as warnings of their own (a problem is counted once)."""
+    index = next(i for i, item in enumerate(log.items) if item is finding)
+    log.items[index] = msgspec.structs.replace(
+        finding, severity="info", action="repaired: the warnings at its lines say how; nothing was lost")
 
 
 def _recover(source: InputFile, log: DiagnosticLog, stats: FileStats, *, skip: int,
@@ -138,6 +151,8 @@ def _recover(source: InputFile, log: DiagnosticLog, stats: FileStats, *, skip: i
             log.add("WXR107", "warning", entry.message, file=source.name, line=entry.line,
                     column=entry.column, action="element kept without a namespace")
         stats.item_tags = raw.item_tags
+        stats.repaired_cleanly = repairer.repaired and not _errors_left(parser.error_log, tag) and (
+            repairer.saw_end or stop_at_first_item)
         if not repairer.saw_end and not stop_at_first_item:
             log.add("WXR108", "error",
                     "the file ends before </channel></rss>: it was cut short",
@@ -194,6 +209,12 @@ def _namespace_entries(errors: object, tag: str) -> list:
     """Namespace errors of this parse (lxml's log may still hold other parsers' entries)."""
     log = errors.error_log if isinstance(errors, etree.XMLSyntaxError) else errors
     return [e for e in log if "NS_ERR" in e.type_name and (e.filename or "").endswith(tag)]  # type: ignore[attr-defined]
+
+
+def _errors_left(errors: object, tag: str) -> bool:
+    """Whether libxml2 still met errors (other than namespace ones) in the repaired bytes of this parse."""
+    return any(e.level_name in ("ERROR", "FATAL") and "NS_ERR" not in e.type_name  # type: ignore[attr-defined]
+               and (e.filename or "").endswith(tag) for e in errors)  # type: ignore[attr-defined]
 
 
 def _doctype_line(source: InputFile) -> int:

@@ -296,6 +296,11 @@ class Repairer:
         next_close = text.find(_CDATA_CLOSE, after)
         return next_close != -1 and (markup == -1 or next_close < markup)
 
+    @property
+    def repaired(self) -> bool:
+        """Whether any documented repair was made (a file that needed none was broken some other way)."""
+        return bool(self._counts)
+
     # -- bookkeeping -------------------------------------------------------
     def _line_at(self, text: str, index: int) -> int:
         return self.line + text.count("\n", 0, index)
