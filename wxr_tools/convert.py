@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,8 +11,8 @@ from typing import Any
 from .diagnostics import Diagnostic, DiagnosticLog
 from .errors import UnknownFormatError
 from .media.data import with_attachment_media
-from .readers import open_source
-from .readers.wxr import InputLike
+from .outputs import check_output, default_output
+from .readers import Inputs, input_list, open_source
 from .source import SiteSource, Source, load
 from .workers import WorkerPool, run_pool
 from .writers import WRITERS, WriterOptions, WriterOptionsError, writer_options
@@ -36,21 +36,6 @@ class ConvertResult:
         return any(d.severity == "error" for d in self.diagnostics)
 
 
-def default_output(inputs: Sequence[InputLike], to: str) -> str:
-    """Where output goes when no ``out`` is given."""
-    if to in ("json", "jsonl"):
-        return "-"
-    if WRITERS[to].output == "server":
-        return ""  # the server named by --dsn
-    first = inputs[0]
-    name = Path(os.fspath(first)).name if not hasattr(first, "read") else "export"  # type: ignore[arg-type]
-    for suffix in (".gz", ".zip", ".xml", ".json", ".jsonl"):
-        if name.lower().endswith(suffix):
-            name = name[: -len(suffix)]
-    name = name or "export"
-    return {"sqlite": name + ".db", "sql": name + ".sql"}.get(to, name)
-
-
 def _dry_run(source: Source, to: str, target: str) -> ConvertResult:
     by_type: dict[str, int] = {}
     for post in source.posts():
@@ -69,7 +54,7 @@ def _with_pages(source: Source, pages: str | os.PathLike[str]) -> SiteSource:
 
 
 def convert(
-    inputs: Sequence[InputLike],
+    inputs: Inputs,
     *,
     to: str = "markdown",
     out: str | os.PathLike[str] | None = None,
@@ -102,7 +87,10 @@ def convert(
     elif not isinstance(options, writer.options):
         raise WriterOptionsError(f"{type(options).__name__} are not the options of --to {to}",
                                  hint=f"give {writer.options.__name__}")
+    inputs = input_list(inputs)
     target = str(out) if out is not None else default_output(inputs, to)
+    if not dry_run:
+        check_output(to, target)
     with run_pool(jobs, input_size(inputs)) as pool:
         source = _open(inputs, from_format, on_bytes, pages, pool)
         if dry_run:
@@ -117,7 +105,7 @@ def convert(
                          diagnostics=[*source.diagnostics, *report.diagnostics, *media_diagnostics])
 
 
-def input_size(inputs: Sequence[InputLike]) -> int | None:
+def input_size(inputs: list[Any]) -> int | None:
     """Bytes of the input files, or None when some input is a folder, a stream or a compressed file."""
     total = 0
     for item in inputs:
@@ -130,7 +118,7 @@ def input_size(inputs: Sequence[InputLike]) -> int | None:
     return total
 
 
-def _open(inputs: Sequence[InputLike], from_format: str | None, on_bytes: Callable[[int], None] | None,
+def _open(inputs: Inputs, from_format: str | None, on_bytes: Callable[[int], None] | None,
           pages: str | os.PathLike[str] | None, pool: WorkerPool | None) -> Source:
     source = open_source(inputs, from_format=from_format, on_bytes=on_bytes, pool=pool)
     return _with_pages(source, pages) if pages is not None else source

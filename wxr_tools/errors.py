@@ -7,11 +7,15 @@ class WxrToolsError(Exception):
     """Base of every error wxr-tools raises on purpose; the CLI shows its message."""
 
     hint: str = ""
+    option: str = ""
+    """The library parameter at fault (``out``, ``post_types``), when one is; the CLI names its option."""
 
-    def __init__(self, message: str = "", *, hint: str = "") -> None:
+    def __init__(self, message: str = "", *, hint: str = "", option: str = "") -> None:
         super().__init__(message)
         if hint:
             self.hint = hint
+        if option:
+            self.option = option
 
 
 class WxrReadError(WxrToolsError):

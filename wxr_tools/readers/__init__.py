@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Union
 
 from ..errors import UnknownFormatError, WxrReadError
 from ..source import Source, SiteSource
 from ..workers import WorkerPool
 from .json import read_json
 from .pages import looks_like_html, open_pages, page_files
+from .streams import spool_one_time_inputs
 from .wxr import InputLike, open_wxr
 
 INPUT_FORMATS = ("wxr", "json", "pages")
@@ -36,12 +38,25 @@ def detect_format(source: InputLike) -> str:
     return "wxr"
 
 
-def open_source(inputs: Sequence[InputLike], *, from_format: str | None = None,
+Inputs = Union[InputLike, Sequence[InputLike]]
+"""One input (a path, ``-`` for standard input, a file object) or a list of them."""
+
+
+def input_list(inputs: Inputs) -> list[InputLike]:
+    """A list of inputs from one input or many: a lone path is one input, never its characters."""
+    if isinstance(inputs, (str, bytes, os.PathLike)) or hasattr(inputs, "read"):
+        return [inputs]  # type: ignore[list-item]
+    return list(inputs)  # type: ignore[arg-type]
+
+
+def open_source(inputs: Inputs, *, from_format: str | None = None,
                 on_bytes: Callable[[int], None] | None = None, pool: WorkerPool | None = None) -> Source:
     """Open inputs as one site to stream, detecting their kind unless ``from_format`` says.
 
+    ``inputs`` is one input or a list; ``-``, pipes and ``/dev/stdin`` are read once, as they stream.
     ``pool`` is the run's workers: a large WXR export is read on them too.
     """
+    inputs = spool_one_time_inputs(input_list(inputs))  # type: ignore[assignment]
     if not inputs:
         raise WxrReadError("no input given", hint="name at least one export file")
     if any(isinstance(item, str) and not item for item in inputs):  # "" would read the current folder

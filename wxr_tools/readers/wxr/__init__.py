@@ -18,6 +18,7 @@ from .inputs import InputFile, InputLike, expand_inputs
 from .namespaces import KNOWN_WXR_VERSIONS, canonical, wxr_namespace_version
 from .parallel import ChunkFailed, Record, can_read_in_parallel, parallel_records
 from .parse import FileStats, elements
+from .sites import ExportFile, check_one_site
 
 DEFAULT_MAX_FIELD_SIZE = 256 * 1024 * 1024
 """Largest text one field may hold (characters); larger ones are truncated and reported."""
@@ -56,8 +57,7 @@ class WxrExport:
         self.items_read = 0
         self.position: tuple[str, int | None] = ("", None)
         """File and line of the item ``posts()`` last yielded (validators locate findings by it)."""
-        for file in self.files:
-            self._read_header(file)
+        check_one_site([self._read_header(file) for file in self.files])
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -74,20 +74,25 @@ class WxrExport:
         return unique
 
     # -- channel -----------------------------------------------------------
-    def _read_header(self, file: InputFile) -> None:
+    def _read_header(self, file: InputFile) -> ExportFile:
+        """Read one file's channel data; says which site the file comes from."""
         stats = FileStats()
         ctx = Context(self._header_log, file.name, self.max_field_size)
         first = file is self.files[0]
         seen_version = False
+        site_url = ""
         for _, element in elements(file, self._header_log, stats, stop_at_first_item=True):
             name = canonical(element.tag)
             if name == "wp:wxr_version":
                 seen_version = True
+            elif name == "wp:base_site_url" and not site_url:
+                site_url = text_of(element).strip()
             self._channel_element(element, name, ctx, set_info=first)
         if stats.root != "rss":
             raise WxrReadError("not a WordPress export: no <rss> root element was found",
                                file=file.name, hint="give the XML file from Tools > Export")
         self._check_version(file, stats, seen_version, ctx)
+        return ExportFile(file.name, site_url)
 
     def _add_author(self, author: Author) -> None:
         if author.login not in self._author_logins:  # split exports repeat their authors

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import io
 import os
-import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import IO, BinaryIO, Union
 
 from ...errors import WxrReadError
+from ..streams import SpooledInput, is_one_time, spool
+from .sites import SPLIT_PART
 
 InputLike = Union[str, "os.PathLike[str]", IO[bytes]]
 
-_SPLIT_NUMBER = re.compile(r"\.(\d+)\.xml(?:\.gz)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -27,10 +28,12 @@ class InputFile:
     name: str
     open: Callable[[], BinaryIO]
     size: int | None = None
+    keep: object = None
+    """What must live as long as this part: the temporary copy of a piped input."""
 
 
 def _split_key(name: str) -> tuple[str, int]:
-    match = _SPLIT_NUMBER.search(name)
+    match = SPLIT_PART.search(name)
     if match:
         return (name[: match.start()], int(match.group(1)))
     return (name, -1)
@@ -49,8 +52,16 @@ def expand_inputs(sources: tuple[InputLike, ...] | list[InputLike]) -> list[Inpu
 def _expand_one(source: InputLike) -> list[InputFile]:
     if hasattr(source, "read"):
         return [_file_object_input(source)]  # type: ignore[arg-type]
+    if is_one_time(source):
+        source = spool(source)  # type: ignore[arg-type]
+    if isinstance(source, SpooledInput):
+        return [dataclasses.replace(part, keep=source) for part in _expand_path(source)]
+    return _expand_path(source)
+
+
+def _expand_path(source: InputLike) -> list[InputFile]:
     path = Path(os.fspath(source))  # type: ignore[arg-type]
-    name = str(path)
+    name = getattr(source, "display_name", None) or str(path)
     if not path.exists():
         raise WxrReadError("no such file", file=name, hint="check the path")
     if path.is_dir():
@@ -61,10 +72,13 @@ def _expand_one(source: InputLike) -> list[InputFile]:
         if not parts:
             raise WxrReadError("the folder holds no .xml or .xml.gz file", file=name)
         return [item for part in parts for item in _expand_one(part)]
-    if name.lower().endswith(".zip"):
-        return _zip_members(path)
+    magic = _magic(path)
+    if name.lower().endswith(".zip") or magic == _ZIP_MAGIC:
+        return _zip_members(path, name)
     if path.stat().st_size == 0:
         raise WxrReadError("not a WordPress export: the file is empty", file=name, hint="export the site again")
+    if magic == _GZIP_MAGIC:  # a piped .gz has no name to tell
+        return [InputFile(name, lambda: gzip.open(path, "rb"), None)]  # type: ignore[arg-type, return-value]
     if name.lower().endswith(".gz"):
         with open(path, "rb") as stream:
             if stream.read(2) != b"\x1f\x8b":
@@ -74,14 +88,23 @@ def _expand_one(source: InputLike) -> list[InputFile]:
     return [InputFile(name, lambda: open(path, "rb"), path.stat().st_size)]
 
 
-def _zip_members(path: Path) -> list[InputFile]:
+_GZIP_MAGIC, _ZIP_MAGIC = b"\x1f\x8b", b"PK"
+
+
+def _magic(path: Path) -> bytes:
+    """The first two bytes: gzip and zip data are known by them, whatever the name says."""
+    with open(path, "rb") as stream:
+        return stream.read(2)
+
+
+def _zip_members(path: Path, shown: str) -> list[InputFile]:
     try:
         with zipfile.ZipFile(path) as archive:
             members = [m for m in archive.infolist() if m.filename.lower().endswith(".xml")]
     except zipfile.BadZipFile as exc:
-        raise WxrReadError(f"not a readable zip file ({exc})", file=str(path)) from exc
+        raise WxrReadError(f"not a readable zip file ({exc})", file=shown) from exc
     if not members:
-        raise WxrReadError("the zip file holds no .xml export", file=str(path))
+        raise WxrReadError("the zip file holds no .xml export", file=shown)
     members.sort(key=lambda m: _split_key(m.filename))
 
     def opener(member: zipfile.ZipInfo) -> Callable[[], BinaryIO]:
@@ -90,7 +113,7 @@ def _zip_members(path: Path) -> list[InputFile]:
             return archive.open(member)  # type: ignore[return-value]
         return open_member
 
-    return [InputFile(f"{path}!{m.filename}", opener(m), m.file_size) for m in members]
+    return [InputFile(f"{shown}!{m.filename}", opener(m), m.file_size) for m in members]
 
 
 def _file_object_input(stream: IO[bytes]) -> InputFile:
