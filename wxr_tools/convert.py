@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic, DiagnosticLog
+from .dry_run import plan
 from .errors import UnknownFormatError
 from .media.data import with_attachment_media
 from .outputs import check_output, default_output
@@ -34,14 +35,6 @@ class ConvertResult:
     @property
     def has_errors(self) -> bool:
         return any(d.severity == "error" for d in self.diagnostics)
-
-
-def _dry_run(source: Source, to: str, target: str) -> ConvertResult:
-    by_type: dict[str, int] = {}
-    for post in source.posts():
-        by_type[post.type] = by_type.get(post.type, 0) + 1
-    return ConvertResult(to=to, out=target, posts_written=sum(by_type.values()), summary={"by type": by_type},
-                         diagnostics=list(source.diagnostics), dry_run=True)
 
 
 def _with_pages(source: Source, pages: str | os.PathLike[str]) -> SiteSource:
@@ -94,7 +87,9 @@ def convert(
     with run_pool(jobs, input_size(inputs)) as pool:
         source = _open(inputs, from_format, on_bytes, pages, pool)
         if dry_run:
-            return _dry_run(source, to, target)
+            written, counts = plan(source, options)
+            return ConvertResult(to=to, out=target, posts_written=written, summary=counts,
+                                 diagnostics=list(source.diagnostics), dry_run=True)
         media = None
         if writer.output != "folder" and isinstance(options, MediaFields) and options.media != "keep":
             source, media = with_attachment_media(source, target, options.media_options())

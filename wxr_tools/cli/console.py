@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import traceback
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -21,7 +22,9 @@ from ..diagnostics import SEVERITIES, Diagnostic
 from ..errors import WxrToolsError
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
-"""Exit codes: 0 fine, 1 errors in the input, 2 usage or I/O errors."""
+"""Exit codes: 0 written, 1 something lost or refused (or a warning with ``--strict``), 2 usage or I/O."""
+EXIT_PIPE_CLOSED, EXIT_INTERRUPTED, EXIT_TERMINATED = 128 + signal.SIGPIPE, 128 + signal.SIGINT, 128 + signal.SIGTERM
+"""As the shell reports ``cat`` stopped by a closed pipe (``| head``), Ctrl-C or SIGTERM: 128 + the signal."""
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -70,12 +73,10 @@ def progress_bar(total: int | None, enabled: bool, label: str = "reading") -> It
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic], *, verbose: bool, quiet: bool) -> None:
-    """Errors and warnings always (unless quiet), info only with ``--verbose``."""
-    if quiet:
-        return
+    """Errors always (``--quiet`` never hides a loss), warnings unless quiet, info only with ``--verbose``."""
     styles = {"error": "red", "warning": "yellow", "info": "dim"}
     for diagnostic in diagnostics:
-        if diagnostic.severity == "info" and not verbose:
+        if (diagnostic.severity == "info" and not verbose) or (quiet and diagnostic.severity != "error"):
             continue
         err.print(f"[{styles[diagnostic.severity]}]{diagnostic}[/]", markup=True, highlight=False)
 
@@ -106,6 +107,9 @@ def user_errors(debug: bool) -> Iterator[None]:
         yield
     except typer.Exit:
         raise
+    except BrokenPipeError:  # the reader of our output has all it wants (| head): stop quietly
+        _discard_stdout()
+        raise typer.Exit(EXIT_PIPE_CLOSED) from None
     except (WxrToolsError, OSError) as exc:
         if debug:
             traceback.print_exc()
@@ -118,7 +122,7 @@ def user_errors(debug: bool) -> Iterator[None]:
     except KeyboardInterrupt as exc:
         terminated = isinstance(exc, Terminated)
         err.print("terminated" if terminated else "interrupted", markup=False)
-        raise typer.Exit(128 + (signal.SIGTERM if terminated else signal.SIGINT)) from None
+        raise typer.Exit(EXIT_TERMINATED if terminated else EXIT_INTERRUPTED) from None
     except Exception as exc:  # a bug of ours: say so briefly, details with --debug
         if debug:
             traceback.print_exc()
@@ -126,6 +130,17 @@ def user_errors(debug: bool) -> Iterator[None]:
             err.print(f"error: unexpected {type(exc).__name__}: {exc}", markup=False, highlight=False)
             err.print("hint: run again with --debug for the traceback, and report it", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so the final flush at exit cannot fail again."""
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (a test runner's buffer)
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, descriptor)
+    os.close(null)
 
 
 def _count_rows(prefix: str, counts: dict[str, Any]) -> Iterator[tuple[str, str]]:

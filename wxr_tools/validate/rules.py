@@ -61,7 +61,8 @@ _RULES = [
           "A strict XML parser (WordPress's own importer among them) rejects the file. The reader "
           "parses it again with repairs and recovery; the following WXR1xx findings say what was repaired. "
           "When those documented repairs alone make the file well-formed, nothing was lost: the finding "
-          "is then info, and the repairs are the warnings."),
+          "is then info, and the repairs are the warnings. A file that was only cut short is info too: "
+          "WXR108 is its error."),
     _rule("WXR101", "warning", "control characters that XML does not allow",
           "<title>Bell\\x07 character</title>  (a raw byte 0x07)",
           "Removed. They usually come from text pasted from a word processor."),

@@ -41,8 +41,9 @@ class FileStats:
     namespaces: dict[str, str] = field(default_factory=dict)
     closed: bool = False
     has_dtd: bool = False
-    repaired_cleanly: bool = False
-    """The recovery pass found the repaired bytes well-formed: every problem was one the repairer knows."""
+    explained_by: str = ""
+    """What the recovery pass found behind the file's not being well-formed, when that is all of it:
+    ``"repairs"`` (the repaired bytes are well-formed) or ``"truncation"`` (reported as WXR108)."""
 
 
 class _Chunks:
@@ -113,16 +114,19 @@ def elements(
     finally:
         raw.close()
     yield from _recover(source, log, stats, skip=handed, stop_at_first_item=stop_at_first_item)
-    if stats.repaired_cleanly:
-        _demote(log, not_well_formed)
+    if stats.explained_by:
+        _demote(log, not_well_formed, stats.explained_by)
 
 
-def _demote(log: DiagnosticLog, finding: Diagnostic) -> None:
-    """WXR100 becomes a note when the documented repairs made the file well-formed: nothing was lost,
-    and the repairs are reported as warnings of their own (a problem is counted once)."""
+_EXPLANATIONS = {"repairs": "repaired: the warnings at its lines say how; nothing was lost",
+                 "truncation": "the file was cut short: WXR108 says so"}
+
+
+def _demote(log: DiagnosticLog, finding: Diagnostic, explained_by: str) -> None:
+    """WXR100 becomes a note when other findings say all there is to say: the documented repairs made
+    the file well-formed (nothing was lost), or it was cut short (WXR108): a problem is counted once."""
     index = next(i for i, item in enumerate(log.items) if item is finding)
-    log.items[index] = msgspec.structs.replace(
-        finding, severity="info", action="repaired: the warnings at its lines say how; nothing was lost")
+    log.items[index] = msgspec.structs.replace(finding, severity="info", action=_EXPLANATIONS[explained_by])
 
 
 def _recover(source: InputFile, log: DiagnosticLog, stats: FileStats, *, skip: int,
@@ -151,8 +155,11 @@ def _recover(source: InputFile, log: DiagnosticLog, stats: FileStats, *, skip: i
             log.add("WXR107", "warning", entry.message, file=source.name, line=entry.line,
                     column=entry.column, action="element kept without a namespace")
         stats.item_tags = raw.item_tags
-        stats.repaired_cleanly = repairer.repaired and not _errors_left(parser.error_log, tag) and (
-            repairer.saw_end or stop_at_first_item)
+        cut_short = not repairer.saw_end and not stop_at_first_item
+        if cut_short and not _errors_left(parser.error_log, tag, before_line=repairer.line - 1):
+            stats.explained_by = "truncation"
+        elif not cut_short and repairer.repaired and not _errors_left(parser.error_log, tag):
+            stats.explained_by = "repairs"
         if not repairer.saw_end and not stop_at_first_item:
             log.add("WXR108", "error",
                     "the file ends before </channel></rss>: it was cut short",
@@ -211,10 +218,12 @@ def _namespace_entries(errors: object, tag: str) -> list:
     return [e for e in log if "NS_ERR" in e.type_name and (e.filename or "").endswith(tag)]  # type: ignore[attr-defined]
 
 
-def _errors_left(errors: object, tag: str) -> bool:
-    """Whether libxml2 still met errors (other than namespace ones) in the repaired bytes of this parse."""
+def _errors_left(errors: object, tag: str, before_line: int | None = None) -> bool:
+    """Whether libxml2 still met errors (other than namespace ones) in the repaired bytes of this parse
+    (before ``before_line`` only: the errors at the cut of a truncated file are the truncation)."""
     return any(e.level_name in ("ERROR", "FATAL") and "NS_ERR" not in e.type_name  # type: ignore[attr-defined]
-               and (e.filename or "").endswith(tag) for e in errors)  # type: ignore[attr-defined]
+               and (e.filename or "").endswith(tag)  # type: ignore[attr-defined]
+               and (before_line is None or e.line < before_line) for e in errors)  # type: ignore[attr-defined]
 
 
 def _doctype_line(source: InputFile) -> int:

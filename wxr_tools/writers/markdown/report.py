@@ -91,7 +91,6 @@ class MarkdownReport(WriteReport):
             "comments_skipped": {k.removeprefix("comment:"): v for k, v in sorted(self.comments_skipped.items())},
             "unknown_shortcodes": dict(self.unknown_shortcodes.most_common(10)),
             "redirects": self.redirects,
-            "writer_warnings": len(self.diagnostics),  # the input's own problems are counted apart
             **({"media": self.media.summary()} if self.media is not None else {}),
             **({"media_note": note} if self.media is not None and (note := self.media.remote_line()) else {}),
-        }
+        }  # the writer's warnings are diagnostics (MD0xx): the summary's warnings row counts them, once
