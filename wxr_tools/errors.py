@@ -39,3 +39,14 @@ class UnknownFormatError(WxrToolsError):
     def __init__(self, kind: str, name: str, valid: list[str]) -> None:
         self.hint = f"choose one of: {', '.join(sorted(valid))}"
         super().__init__(f"unknown {kind} {name!r}; {self.hint}")
+
+
+class WxrDataLossError(WxrReadError):
+    """An export was read, but not whole (``read_wxr(..., raise_on_loss=True)``); ``diagnostics`` say where."""
+
+    def __init__(self, diagnostics: list) -> None:  # type: ignore[type-arg]
+        self.diagnostics = diagnostics
+        first = diagnostics[0]
+        more = f" (and {len(diagnostics) - 1} more errors)" if len(diagnostics) > 1 else ""
+        super().__init__(f"{first.code} {first.message}{more}", file=first.file, line=first.line,
+                         column=first.column, hint="read it without raise_on_loss to keep what could be read")

@@ -10,9 +10,14 @@ field is a breaking change (bump ``MODEL_VERSION``).
 
 from __future__ import annotations
 
+import html
+from collections.abc import Sequence
 from datetime import datetime
+from typing import ClassVar
 
 import msgspec
+
+from .diagnostics import Diagnostic
 
 MODEL_VERSION = 1
 """Major version of the model; JSON documents carry it and readers check it."""
@@ -31,6 +36,12 @@ class TermRef(msgspec.Struct, frozen=True):
     taxonomy: str
     slug: str
     name: str = ""
+    """The name as WordPress stores it, HTML-escaped (``Books &amp; Reading``); see :attr:`display_name`."""
+
+    @property
+    def display_name(self) -> str:
+        """The name as a reader sees it: WordPress's stored escaping undone (``Books & Reading``)."""
+        return html.unescape(self.name)
 
 
 class Comment(msgspec.Struct, kw_only=True):
@@ -77,11 +88,17 @@ class Term(msgspec.Struct, kw_only=True):
     taxonomy: str
     slug: str
     name: str = ""
+    """The name as WordPress stores it, HTML-escaped (``Books &amp; Reading``); see :attr:`display_name`."""
     id: int | None = None
     parent: str | None = None
     """Slug of the parent term in the same taxonomy; None at the top."""
     description: str = ""
     meta: list[Meta] = []
+
+    @property
+    def display_name(self) -> str:
+        """The name as a reader sees it: WordPress's stored escaping undone (``Books & Reading``)."""
+        return html.unescape(self.name)
 
 
 class Post(msgspec.Struct, kw_only=True):
@@ -117,7 +134,8 @@ class Post(msgspec.Struct, kw_only=True):
     protected: bool = False
     """Whether the post is password-protected."""
     password: str | None = None
-    """The post's password: kept in the model, dropped by every writer unless asked."""
+    """The post's password: kept in the model, left out by every writer and by
+    :func:`wxr_tools.to_json` unless asked (``msgspec.json.encode`` encodes the record as it is)."""
     sticky: bool = False
     comment_status: str = ""
     ping_status: str = ""
@@ -143,12 +161,15 @@ class SiteInfo(msgspec.Struct, kw_only=True):
     pub_date: str = ""
 
 
-class Site(msgspec.Struct, kw_only=True):
+class Site(msgspec.Struct, kw_only=True, dict=True):
     """A whole site: its channel data, authors, terms and posts.
 
     Its JSON form is the ``--to json`` document:
     ``{"model_version", "site", "authors", "terms", "posts"}``.
     """
+
+    diagnostics: ClassVar[Sequence[Diagnostic]] = ()
+    """The problems the reader found (``read_wxr`` sets them); not part of the JSON, not kept by copies."""
 
     model_version: int = MODEL_VERSION
     info: SiteInfo = msgspec.field(default_factory=SiteInfo, name="site")

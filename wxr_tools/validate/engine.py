@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..diagnostics import SEVERITIES, Diagnostic, Severity
 from ..errors import WxrToolsError
+from ..readers import input_list
 from ..readers.wxr import open_wxr
 from ..readers.wxr.parallel import MIN_FILE_BYTES
 from ..workers import WorkerPool, run_pool
@@ -75,10 +76,10 @@ class Selection:
             self._ignore and code.startswith(self._ignore))
 
 
-def expand_paths(paths: Sequence[str | os.PathLike[str]]) -> list[FileReport]:
+def expand_paths(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> list[FileReport]:
     """One report per file to check: folders are searched for exports; missing paths are I/O errors."""
     reports: list[FileReport] = []
-    for given in paths:
+    for given in input_list(paths):
         path = Path(given)
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.name.lower().endswith(WXR_SUFFIXES))
@@ -93,7 +94,7 @@ def expand_paths(paths: Sequence[str | os.PathLike[str]]) -> list[FileReport]:
 
 
 def validate(
-    paths: Sequence[str | os.PathLike[str]],
+    paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     *,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
@@ -101,7 +102,7 @@ def validate(
     on_bytes: Callable[[int], None] | None = None,
     jobs: int | None = None,
 ) -> ValidationResult:
-    """Check each export in ``paths`` (files or folders) and return the findings per file.
+    """Check each export in ``paths`` (a file or folder, or a list of them) and return the findings per file.
 
     ``select`` and ``ignore`` take rule codes or prefixes; ``strict`` makes
     warnings fail. Raises :class:`~wxr_tools.validate.rules.UnknownRuleError`

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, Any
 
 import msgspec
 
-from ..model import MODEL_VERSION, Post
+from ..model import MODEL_VERSION, Post, Site
 from ..source import Source
 from ..workers import WorkerPool
 from .contract import WriteReport, option
@@ -112,3 +112,25 @@ def _write_records(source: Source, out: IO[bytes], include_passwords: bool) -> i
     for term in source.terms[terms_done:]:
         out.write(_record("term", term))
     return count
+
+
+def _without_passwords(value: Any) -> Any:
+    if isinstance(value, Post):
+        return _public(value, False)
+    if isinstance(value, Site):
+        return msgspec.structs.replace(value, posts=[_public(p, False) for p in value.posts])
+    if isinstance(value, (list, tuple)):
+        return [_without_passwords(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _without_passwords(item) for key, item in value.items()}
+    return value
+
+
+def to_json(value: Any, *, include_passwords: bool = False, indent: int = 0) -> str:
+    """Any model record (a site, a post, a list of them...) as JSON text, as the JSON output writes it.
+
+    Post passwords are left out unless ``include_passwords``; dates are ISO 8601;
+    ``indent`` spaces make it readable.
+    """
+    data = _encoder.encode(value if include_passwords else _without_passwords(value))
+    return (msgspec.json.format(data, indent=indent) if indent else data).decode("utf-8")

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 from ...diagnostics import Diagnostic, DiagnosticLog
-from ...errors import WxrReadError
+from ...errors import WxrDataLossError, WxrReadError
 from ...model import Author, Post, Site, SiteInfo, Term
 from ...workers import WorkerPool
 from .elements import Context, id_from_url, read_author, read_item, read_term, text_of
@@ -241,9 +241,21 @@ def open_wxr(*sources: InputLike, max_field_size: int = DEFAULT_MAX_FIELD_SIZE,
     return WxrExport(*sources, max_field_size=max_field_size, on_bytes=on_bytes, pool=pool)
 
 
-def read_wxr(*sources: InputLike, max_field_size: int = DEFAULT_MAX_FIELD_SIZE) -> Site:
-    """Read a whole export into a :class:`Site`."""
-    return open_wxr(*sources, max_field_size=max_field_size).read()
+def read_wxr(*sources: InputLike, max_field_size: int = DEFAULT_MAX_FIELD_SIZE,
+             raise_on_loss: bool = False) -> Site:
+    """Read a whole export into a :class:`Site`, its problems in ``site.diagnostics``.
+
+    With ``raise_on_loss`` an export read with an error-level problem (a
+    truncated file, an item that could not be read) raises
+    :class:`~wxr_tools.errors.WxrDataLossError` instead of loading quietly.
+    """
+    export = open_wxr(*sources, max_field_size=max_field_size)
+    site = export.read()
+    site.diagnostics = export.diagnostics
+    errors = [d for d in site.diagnostics if d.severity == "error"]
+    if raise_on_loss and errors:
+        raise WxrDataLossError(errors)
+    return site
 
 
 __all__ = ["DEFAULT_MAX_FIELD_SIZE", "WxrExport", "open_wxr", "read_wxr"]
