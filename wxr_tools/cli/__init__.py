@@ -14,6 +14,7 @@ from ..info import summarize
 from ..readers import open_source
 from ..readers.wxr.parallel import MIN_FILE_BYTES
 from ..schema import render_schema
+from ..wording import plural
 from ..workers import run_pool
 from ..writers import WRITERS
 from .console import (EXIT_INPUT_ERRORS, EXIT_OK, interactive, print_diagnostics, print_summary, progress_bar,
@@ -134,7 +135,7 @@ def _print_info(summary: dict) -> None:  # type: ignore[type-arg]
     site = summary["site"]
     out.print(f"[bold]{site['title'] or '(untitled site)'}[/] {site['link']}")
     out.print(f"WXR {summary['wxr_version'] or '?'} · {summary['generator'] or 'unknown generator'} · "
-              f"{summary['items']} items")
+              f"{plural(summary['items'], 'item')}")
     table = Table("what", "count", box=None, show_header=False)
     for kind, count in summary["posts_by_type"].items():
         table.add_row(f"type {kind}", str(count))
@@ -149,7 +150,8 @@ def _print_info(summary: dict) -> None:  # type: ignore[type-arg]
     table.add_row("authors", ", ".join(a["login"] for a in summary["authors"]) or "none")
     out.print(table)
     counts = {s: sum(1 for d in summary["diagnostics"] if d["severity"] == s) for s in ("error", "warning", "info")}
-    out.print(f"diagnostics: {counts['error']} errors, {counts['warning']} warnings, {counts['info']} info")
+    out.print(f"diagnostics: {plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
+              f"{counts['info']} info")
 
 
 @app.command()

@@ -8,6 +8,7 @@ from xml.etree import ElementTree
 
 from ..diagnostics import Diagnostic
 from .engine import ValidationResult
+from ..wording import plural
 from .rules import RULES
 
 FORMATS = ("text", "json", "github", "junit")
@@ -26,8 +27,8 @@ def format_text(result: ValidationResult, *, verbose: bool = False, summary: boo
     lines += [str(f) for f in result.findings if verbose or f.severity != "info"]
     counts = result.counts()
     if summary:
-        lines.append(f"{len(result.files)} file{'s' * (len(result.files) != 1)} checked: {counts['error']} errors, "
-                     f"{counts['warning']} warnings, {counts['info']} info"
+        lines.append(f"{plural(len(result.files), 'file')} checked: {plural(counts['error'], 'error')}, "
+                     f"{plural(counts['warning'], 'warning')}, {counts['info']} info"
                      + (f", {len(unreadable)} could not be opened" if unreadable else ""))
     return "".join(line + "\n" for line in lines)
 
