@@ -11,6 +11,7 @@ from typing import Any
 from .diagnostics import Diagnostic, DiagnosticLog
 from .dry_run import plan
 from .errors import UnknownFormatError
+from .filters import PostFilter, narrow
 from .media.data import with_attachment_media
 from .outputs import check_output, default_output
 from .readers import Inputs, input_list, open_source
@@ -55,6 +56,7 @@ def convert(
     on_bytes: Callable[[int], None] | None = None,
     dry_run: bool = False,
     pages: str | os.PathLike[str] | None = None,
+    post_filter: PostFilter | None = None,
     jobs: int | None = None,
     options: WriterOptions | None = None,
     **option_values: Any,
@@ -69,6 +71,7 @@ def convert(
     With ``dry_run`` everything is read and counted and nothing is written.
     ``pages`` (saved pages of the same site) fill what the inputs lack: author
     bios, comments, term descriptions; conflicts are reported, the inputs win.
+    ``post_filter`` keeps only the posts it chooses (see :mod:`wxr_tools.filters`).
     """
     if to not in WRITERS:
         raise UnknownFormatError("output format", to, list(WRITERS))
@@ -85,7 +88,7 @@ def convert(
     if not dry_run:
         check_output(to, target)
     with run_pool(jobs, input_size(inputs)) as pool:
-        source = _open(inputs, from_format, on_bytes, pages, pool)
+        source = narrow(_open(inputs, from_format, on_bytes, pages, pool), post_filter, options)
         if dry_run:
             written, counts = plan(source, options)
             return ConvertResult(to=to, out=target, posts_written=written, summary=counts,
