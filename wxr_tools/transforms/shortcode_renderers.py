@@ -54,6 +54,15 @@ def _link(url: str, label: str = "") -> str:
     return f'<p><a href="{html.escape(url)}">{html.escape(label or url)}</a></p>'
 
 
+def looks_like_shortcode(text: str, tag: str) -> bool:
+    """Whether bracketed text a site did not register reads as a shortcode rather than prose: it is
+    closed (``[/tag]``), self-closing, has ``name=value`` attributes, or a plugin's name (``su_box``,
+    ``contact-form-7``). ``[simple boat]`` or ``[sic]`` read as prose."""
+    opening = text[: text.find("]") + 1]
+    return (text.endswith(f"[/{tag}]") or "=" in opening or opening[:-1].rstrip().endswith("/")
+            or "_" in tag or "-" in tag)
+
+
 @dataclass
 class ShortcodeRenderer:
     """Renders the shortcodes of one post: its id, the site's index, the map and the counts."""
@@ -98,7 +107,8 @@ class ShortcodeRenderer:
         return do_shortcode(content, self.handlers, verbatim=self._verbatim, verbatim_tags=unknown)
 
     def _verbatim(self, text: str, tag: str) -> str:
-        self.unknown[tag] += 1
+        if looks_like_shortcode(text, tag):  # "[simple boat]" in prose is kept, not reported
+            self.unknown[tag] += 1
         return self.keep.add(text)
 
     # --- renderers --------------------------------------------------------------------

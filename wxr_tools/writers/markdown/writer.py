@@ -196,7 +196,8 @@ class _Renderer:
             if choice.name == "taxonomies":
                 data.update(value)
                 continue
-            target = params if preset.params_key and choice.key not in preset.native_keys else data
+            dated = choice.name in ("date", "updated")  # renamed, still top level: Hugo's [frontmatter] reads it there
+            target = params if preset.params_key and choice.key not in preset.native_keys and not dated else data
             target[choice.key] = value
         if comments:
             (params if preset.params_key else data)["comments"] = comments
