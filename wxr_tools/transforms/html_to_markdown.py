@@ -70,6 +70,8 @@ class Placeholders:
 
     def __init__(self) -> None:
         self.values: list[tuple[str, bool]] = []
+        self.own: set[str] = set()
+        """Markup we wrote for the target (its shortcodes): never escaped as literal template text."""
 
     def add(self, markdown: str, block: bool = False) -> str:
         """Keep ``markdown`` aside and return the token that stands for it.
@@ -79,6 +81,11 @@ class Placeholders:
         """
         self.values.append((markdown, block))
         return f"{TOKEN_OPEN}{len(self.values) - 1}{TOKEN_CLOSE}"
+
+    def add_own(self, markup: str, block: bool = False) -> str:
+        """Keep aside markup written for the target generator (a shortcode), remembered as ours."""
+        self.own.add(markup)
+        return self.add(markup, block)
 
     def restore(self, markdown: str) -> str:
         """Put every kept text back; block texts get the line prefix (quote, list indent) of their token."""

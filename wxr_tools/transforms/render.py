@@ -21,6 +21,7 @@ from .blocks import has_blocks, parse_blocks
 from .comments import render_comment
 from .engines import CONVERTERS, DEFAULT_CONVERTER
 from .html_to_markdown import RESERVED_RE, UNSAFE_POLICIES, Placeholders, html_to_markdown
+from .hugo_embeds import CAPTION_FIGURE, hugo_embeds
 from .index import Attachment, ContentIndex
 from .more import mark_page_breaks, split_more
 from .shortcode_renderers import ShortcodeRenderer
@@ -60,6 +61,9 @@ class ContentOptions:
     unsafe_html: str = "drop"
     html_steps: Sequence[Callable[[str], str]] = ()
     converter: str = DEFAULT_CONVERTER
+    hugo_shortcodes: bool = False
+    """YouTube and Vimeo players as ``{{< youtube >}}``/``{{< vimeo >}}``, captioned images as
+    ``{{< figure >}}`` (see :mod:`.hugo_embeds`); the shortcode map still wins for ``[caption]``."""
 
     def __post_init__(self) -> None:
         if self.unsafe_html not in UNSAFE_POLICIES:
@@ -81,12 +85,17 @@ class RenderedPost:
     more_label: str | None
     """Custom label of ``<!--more label-->``, else None."""
     unknown_shortcodes: Counter[str]
+    own_markup: frozenset[str] = frozenset()
+    """The target's shortcodes this rendering wrote (``escape_templates`` leaves them working)."""
 
 
 def render_html(post: Post, index: ContentIndex, options: ContentOptions,
                 placeholders: Placeholders, unknown: Counter[str]) -> str:
     """The HTML WordPress would show for ``post``'s body (placeholders standing for kept Markdown)."""
-    shortcodes = ShortcodeRenderer(index, post.id, placeholders, options.shortcode_map, unknown)
+    shortcode_map = options.shortcode_map
+    if options.hugo_shortcodes:
+        shortcode_map = {"caption": CAPTION_FIGURE, "wp_caption": CAPTION_FIGURE, **shortcode_map}
+    shortcodes = ShortcodeRenderer(index, post.id, placeholders, shortcode_map, unknown)
     content = post.content
     classic = not has_blocks(content)
     if not classic:
@@ -95,7 +104,8 @@ def render_html(post: Post, index: ContentIndex, options: ContentOptions,
     content = shortcodes.extract_code(content)
     if classic:
         content = wpautop(content)
-    return shortcodes.render(content)
+    content = shortcodes.render(content)
+    return hugo_embeds(content, placeholders) if options.hugo_shortcodes else content
 
 
 MORE_MARK = "\ufdd3"
@@ -117,7 +127,8 @@ def render_post(post: Post, index: ContentIndex, options: ContentOptions = Conte
         before, _, after = markdown.partition(MORE_MARK)
         summary = before.rstrip() + "\n" if before.strip() else ""
         markdown = _join_at_more(before, after)
-    return RenderedPost(body=markdown, summary=summary, more_label=split.label, unknown_shortcodes=unknown)
+    return RenderedPost(body=markdown, summary=summary, more_label=split.label, unknown_shortcodes=unknown,
+                        own_markup=frozenset(placeholders.own))
 
 
 def _join_at_more(before: str, after: str) -> str:

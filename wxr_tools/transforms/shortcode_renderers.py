@@ -131,7 +131,7 @@ class ShortcodeRenderer:
             derived = {"ids": ",".join(str(a.id) for a in self._gallery_items(sc))}
         elif sc.tag in ("embed", "audio", "video", "youtube"):
             derived = {"src": self._media_url(sc)}
-        return self.keep.add(fill_template(self.shortcode_map[sc.tag], self._values(sc, **derived)))
+        return self.keep.add_own(fill_template(self.shortcode_map[sc.tag], self._values(sc, **derived)))
 
     @staticmethod
     def _split_caption(sc: Shortcode) -> tuple[str, str]:

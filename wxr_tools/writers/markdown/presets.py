@@ -7,6 +7,7 @@ documentation); one :class:`Preset` per target keeps them in one place.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from ...errors import UnknownFormatError
@@ -125,13 +126,22 @@ _HUGO_STRAY = re.compile(r"\{\{(?=[<%](?!/\*))")
 _LIQUID = ("{{", "{%")
 
 
-def escape_templates(text: str, style: str) -> str:
+def escape_templates(text: str, style: str, own: Collection[str] = ()) -> str:
     """Make literal template syntax inert, as the generator documents it.
 
     Hugo: shortcode calls ``{{< x >}}`` become ``{{</* x */>}}`` (shown literally),
     and a stray ``{{<`` gets a zero-width joiner; Liquid (Jekyll, Eleventy): the
-    whole body goes inside ``{% raw %}`` when it holds ``{{`` or ``{%``.
+    whole body goes inside ``{% raw %}`` when it holds ``{{`` or ``{%``. ``own``
+    is markup written for the generator on purpose (``--shortcode``,
+    ``--hugo-shortcodes``): it is left to work.
     """
+    if own and style != "none":
+        pieces = re.split("(" + "|".join(re.escape(o) for o in sorted(own, key=len, reverse=True)) + ")", text)
+        return "".join(piece if i % 2 else _escape_text(piece, style, whole=False) for i, piece in enumerate(pieces))
+    return _escape_text(text, style, whole=True)
+
+
+def _escape_text(text: str, style: str, *, whole: bool) -> str:
     if style == "hugo":
         if "{{" not in text:
             return text
@@ -141,5 +151,5 @@ def escape_templates(text: str, style: str) -> str:
         if not any(token in text for token in _LIQUID):
             return text
         text = re.sub(r"\{%-?\s*endraw\s*-?%\}", "{% endraw %}{{ '{% endraw %}' }}{% raw %}", text)
-        return "{% raw %}\n" + text + "{% endraw %}\n"
+        return "{% raw %}\n" + text + "{% endraw %}\n" if whole else "{% raw %}" + text + "{% endraw %}"
     return text

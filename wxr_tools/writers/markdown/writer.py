@@ -96,6 +96,8 @@ class MarkdownOptions(MediaFields):
         (), flag="--shortcode", metavar="NAME=TEMPLATE", panel="Markdown",
         help="Write a shortcode as the target's own markup (repeatable), e.g. "
              "'caption={{< figure src=\"{src}\" caption=\"{caption}\" >}}'.")
+    hugo_shortcodes: bool = option(False, panel="Markdown", help="YouTube and Vimeo embeds as Hugo's "
+                                   "{{< youtube >}} and {{< vimeo >}}, captioned images as {{< figure >}}.")
 
     def __post_init__(self) -> None:
         pairs = tuple(_shortcode_pair(item) if isinstance(item, str) else tuple(item) for item in self.shortcode_map)
@@ -130,6 +132,7 @@ class _Renderer:
         self.rewrite_links = LinkRewriter(index.links, remember=1024)  # the index is complete
         self.content_options = ContentOptions(shortcode_map=dict(options.shortcode_map),
                                               unsafe_html=options.unsafe_html, converter=options.converter,
+                                              hugo_shortcodes=options.hugo_shortcodes,
                                               html_steps=(self.rewrite_links,))
 
     def _media_step(self, location: Location) -> MediaRewriter | None:
@@ -239,7 +242,7 @@ class _Renderer:
         body = rendered.body
         if options.comments == "section" and records:
             body = body.rstrip("\n") + "\n" + comments_section(records)
-        body = escape_templates(body, self.preset.escape)
+        body = escape_templates(body, self.preset.escape, rendered.own_markup)
         fm_comments = records if options.comments == "front-matter" else None
         data = self.front_matter(post, location, rendered.summary, fm_comments)
         text = render_front_matter(data, options.front_matter) + "\n" + body
