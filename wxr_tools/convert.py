@@ -74,7 +74,7 @@ def convert(
     ``post_filter`` keeps only the posts it chooses (see :mod:`wxr_tools.filters`).
     """
     if to not in WRITERS:
-        raise UnknownFormatError("output format", to, list(WRITERS))
+        raise UnknownFormatError("output format", to, list(WRITERS), option="to")
     writer = WRITERS[to]
     if options is None:
         options = writer_options(to, option_values)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 
 class WxrToolsError(Exception):
     """Base of every error wxr-tools raises on purpose; the CLI shows its message."""
@@ -33,12 +35,18 @@ class WxrReadError(WxrToolsError):
         super().__init__(f"{where}: {message}")
 
 
-class UnknownFormatError(WxrToolsError):
-    """A reader or writer name that does not exist; lists the valid ones."""
+def did_you_mean(value: str, choices: list[str]) -> str:
+    """``did you mean X?`` for the choice closest to a mistyped value, or "" when none is close."""
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    return f"did you mean {close[0]}? " if close else ""
 
-    def __init__(self, kind: str, name: str, valid: list[str]) -> None:
-        self.hint = f"choose one of: {', '.join(sorted(valid))}"
-        super().__init__(f"unknown {kind} {name!r}; {self.hint}")
+
+class UnknownFormatError(WxrToolsError):
+    """A reader or writer name that does not exist; the hint names the closest and lists the valid ones."""
+
+    def __init__(self, kind: str, name: str, valid: list[str], *, option: str = "") -> None:
+        super().__init__(f"unknown {kind} {name!r}",
+                         hint=f"{did_you_mean(name, valid)}choose one of: {', '.join(valid)}", option=option)
 
 
 class WxrDataLossError(WxrReadError):

@@ -11,14 +11,13 @@ are made of them, and no writer publishes them as posts.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import partial
 from typing import Any, TypeVar
 
-from .errors import WxrToolsError
+from .errors import WxrToolsError, did_you_mean
 from .model import Author, Post, SiteInfo, Term
 from .source import Source, map_posts
 from .writers.markdown.statuses import NOT_CONTENT_TYPES
@@ -31,8 +30,7 @@ WORDPRESS_STATUSES = ("publish", "draft", "pending", "private", "future", "trash
 
 def suggest(value: str, choices: Iterable[str]) -> str:
     """``did you mean X?`` for the closest choice, or "" when none is close."""
-    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f"did you mean {close[0]}?" if close else ""
+    return did_you_mean(value, list(choices)).strip()
 
 
 def refuse(option: str, value: str, what: str, choices: list[str]) -> WxrToolsError:

@@ -20,6 +20,7 @@ from rich.text import Text
 from ..convert import ConvertResult
 from ..diagnostics import SEVERITIES, Diagnostic
 from ..errors import WxrToolsError
+from .voice import error_words
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
 """Exit codes: 0 written, 1 something lost or refused (or a warning with ``--strict``), 2 usage or I/O."""
@@ -113,9 +114,8 @@ def user_errors(debug: bool) -> Iterator[None]:
     except (WxrToolsError, OSError) as exc:
         if debug:
             traceback.print_exc()
-        message = str(exc) if isinstance(exc, WxrToolsError) else f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
-        err.print(f"error: {message}", markup=False, highlight=False)
-        hint = getattr(exc, "hint", "")
+        line, hint = error_words(exc)
+        err.print(line, markup=False, highlight=False)
         if hint:
             err.print(f"hint: {hint}", markup=False, highlight=False)
         raise typer.Exit(EXIT_USAGE) from None

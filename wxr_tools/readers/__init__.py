@@ -72,4 +72,4 @@ def open_source(inputs: Inputs, *, from_format: str | None = None,
         if len(inputs) != 1:
             raise WxrReadError("saved pages are one file or one folder", hint="put the pages in one folder")
         return open_pages(inputs[0])  # type: ignore[arg-type]
-    raise UnknownFormatError("input format", kind, list(INPUT_FORMATS))
+    raise UnknownFormatError("input format", kind, list(INPUT_FORMATS), option="from_format")

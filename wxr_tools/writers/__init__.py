@@ -65,7 +65,7 @@ def writer_options(to: str, values: Mapping[str, Any] | None = None) -> WriterOp
     """
     writer = WRITERS.get(to)
     if writer is None:
-        raise UnknownFormatError("output format", to, list(WRITERS))
+        raise UnknownFormatError("output format", to, list(WRITERS), option="to")
     values = dict(values or {})
     accepted = {field_.name for field_ in dataclasses.fields(writer.options)}
     fields = option_fields()

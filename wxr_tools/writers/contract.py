@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Diagnostic
-from ..errors import WxrToolsError
+from ..errors import WxrToolsError, did_you_mean
 
 
 class WriterOptionsError(WxrToolsError, ValueError):
@@ -66,7 +66,7 @@ class WriterOptions:
                     if item not in choices:
                         raise WriterOptionsError(
                             f"{flag_of(field_)} {item!r} is not one of: {', '.join(choices)}",
-                            hint=f"e.g. {flag_of(field_)} {choices[0]}")
+                            hint=did_you_mean(str(item), list(choices)).strip() or f"e.g. {flag_of(field_)} {choices[0]}")
         self.check()
 
     def check(self) -> None:

@@ -118,7 +118,7 @@ def get_preset(name: str) -> Preset:
     try:
         return PRESETS[name]
     except KeyError:
-        raise UnknownFormatError("Markdown preset", name, list(PRESETS)) from None
+        raise UnknownFormatError("Markdown preset", name, list(PRESETS), option="preset") from None
 
 
 _HUGO_SHORTCODE = re.compile(r"\{\{([<%])(.*?)([>%])\}\}", re.DOTALL)

@@ -183,7 +183,7 @@ def get_dialect(name: str | Dialect) -> Dialect:
         return name
     key = _ALIASES.get(name.lower(), name.lower())
     if key not in DIALECTS:
-        raise UnknownFormatError("SQL dialect", name, list(DIALECTS))
+        raise UnknownFormatError("SQL dialect", name, list(DIALECTS), option="dialect")
     return DIALECTS[key]
 
 
