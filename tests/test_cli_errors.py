@@ -25,17 +25,18 @@ def _lines(*args: str) -> tuple[int, list[str]]:
 def _assert_one_voice(lines: list[str]) -> None:
     assert lines[0].startswith("error: ") and lines[1].startswith("hint: "), lines
     text = "\n".join(lines)
-    for python_name in ("front_matter", "comment_pii", "post_types", "from_format", "Errno", "Traceback"):
+    for python_name in ("front_matter", "comment_pii", "post_types", "from_format", "Errno", "Traceback", "╭"):
         assert python_name not in text, text
 
 
 @pytest.mark.parametrize(("args", "error", "hint"), [
-    (["--to", "jsn"], "error: unknown output format 'jsn' (--to)", "hint: did you mean json? choose one of: markdown"),
-    (["--front-matter", "tmol"], "error: unknown front matter format 'tmol' (--front-matter)", "did you mean toml?"),
-    (["--jobs", "-3"], "must be 0 (all cores) or more, not -3 (--jobs)", "1 for one process"),
-    (["--preset", "hugoo"], "error: unknown Markdown preset 'hugoo' (--preset)", "did you mean hugo?"),
+    (["--to", "jsn"], "error: unknown value 'jsn' (--to)", "hint: did you mean json? choose one of: markdown, json,"),
+    (["--front-matter", "tmol"], "error: unknown value 'tmol' (--front-matter)", "did you mean toml?"),
+    (["--jobs", "-3"], "must be 0 (every available core) or more, not -3 (--jobs)", "1 for this process alone"),
+    (["--preset", "hugoo"], "error: unknown value 'hugoo' (--preset)", "did you mean hugo?"),
     (["--post-types", "post,boook", "--to", "markdown"], "error: the export has no post type 'boook' (--post-types)",
      "the export has: page, post"),
+    (["--too", "json"], "error: no such option (--too)", "did you mean --out or --to?"),
 ])
 def test_mistyped_values_get_a_suggestion(tmp_path: Path, args: list[str], error: str, hint: str) -> None:
     code, lines = _lines("convert", SEED, "-o", str(tmp_path / "out"), *args)
@@ -48,7 +49,7 @@ def test_mistyped_values_get_a_suggestion(tmp_path: Path, args: list[str], error
 def test_the_option_is_named_as_typed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "argv", ["wxr", "convert", SEED, "-t", "jsn"])
     code, lines = _lines("convert", SEED, "-t", "jsn")
-    assert code == 2 and lines[0] == "error: unknown output format 'jsn' (-t)"
+    assert code == 2 and lines[0] == "error: unknown value 'jsn' (-t)"
 
 
 def test_output_paths_are_checked_before_any_work(tmp_path: Path) -> None:
@@ -88,3 +89,18 @@ def test_os_errors_are_said_in_words_about_the_users_path() -> None:
         "existing.txt already exists as a file"
     assert os_error_words(OSError(28, "No space left on device", "big.db"))[0] == \
         "no space left on the device writing big.db"
+
+
+def test_a_library_error_names_the_value_the_same_way() -> None:
+    from wxr_tools.convert import convert
+    from wxr_tools.errors import UnknownFormatError
+
+    with pytest.raises(UnknownFormatError, match="unknown output format 'jsn'") as caught:
+        convert(SEED, to="jsn")
+    assert caught.value.option == "to" and caught.value.hint.startswith("did you mean json?")
+
+
+def test_missing_inputs_say_what_to_give() -> None:
+    code, lines = _lines("convert")
+    assert code == 2 and lines[0].startswith("error: no input given")
+    assert lines[1] == "hint: name an export file or folder, or - for standard input"

@@ -69,9 +69,10 @@ def test_a_small_input_starts_no_worker(tmp_path: Path, pools_made: list[int],
 
 
 def test_negative_jobs_are_refused() -> None:
-    with pytest.raises(WxrToolsError, match="--jobs must be 0"):
+    with pytest.raises(WxrToolsError, match="must be 0 .every available core. or more, not -3") as caught:
         with run_pool(-3):
             pass
+    assert caught.value.option == "jobs"  # the command line names it as typed: --jobs or -j
 
 
 def test_results_come_in_order_and_this_process_works_beside_the_workers() -> None:

@@ -6,6 +6,9 @@ Markdown, JSON or SQL.
 
 from __future__ import annotations
 
+__version__ = "0.1.0"
+"""Defined before the imports below: the writers stamp it into their output."""
+
 from .diagnostics import Diagnostic
 from .errors import UnknownFormatError, WxrDataLossError, WxrReadError, WxrToolsError
 from .model import Author, Comment, Meta, Post, Site, SiteInfo, Term, TermRef
@@ -14,7 +17,6 @@ from .readers.wxr import WxrExport, open_wxr, read_wxr
 from .transforms import parse_blocks, wpautop
 from .writers.json import to_json
 
-__version__ = "0.1.0"
 
 __all__ = [
     "Author", "Comment", "Diagnostic", "Meta", "Post", "Site", "SiteInfo", "Term", "TermRef",

@@ -171,7 +171,8 @@ def run_pool(jobs: int | None = None, input_bytes: int | None = None,
     """
     worth_it = SMALL_INPUT_BYTES if worth_it is None else worth_it
     if jobs is not None and jobs < 0:
-        raise WxrToolsError(f"--jobs must be 0 (every available core) or more, not {jobs}")
+        raise WxrToolsError(f"the number of processes must be 0 (every available core) or more, not {jobs}",
+                            option="jobs", hint="leave it out or give 0 for every core, 1 for this process alone")
     jobs = jobs or available_cores()
     if jobs == 1 or (input_bytes is not None and input_bytes < worth_it):
         yield None

@@ -19,6 +19,7 @@ from ..workers import run_pool
 from ..writers import WRITERS
 from .console import (EXIT_INPUT_ERRORS, EXIT_OK, interactive, print_diagnostics, print_summary, progress_bar,
                       stop_on_sigterm, user_errors)
+from .voice import OneVoiceGroup
 from .writer_options import with_writer_options
 
 app = typer.Typer(
@@ -28,6 +29,7 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
+    cls=OneVoiceGroup,
 )
 
 

@@ -8,10 +8,20 @@ path the user chose (never a temporary ``.part`` file), with what to do.
 
 from __future__ import annotations
 
+import enum
 import errno
+import re
 import sys
+import typing
+from typing import Any
 
-from ..errors import WxrToolsError
+import typer
+from typer.core import TyperGroup
+
+from ..errors import WxrToolsError, did_you_mean
+
+EXIT_USAGE = 2
+"""Usage and I/O errors (the other codes are in :mod:`.console`)."""
 
 _PART = ".part"
 
@@ -71,3 +81,78 @@ def error_words(exc: WxrToolsError | OSError) -> tuple[str, str]:
     option = getattr(exc, "option", "")
     where = f" ({option_as_typed(option)})" if option else ""
     return f"error: {exc}{where}", exc.hint
+
+
+_NOT_ONE_OF = re.compile(r"'(?P<value>[^']*)' is not (?:one of|a valid)", re.S)
+
+
+def usage_words(exc: Any) -> tuple[str, str]:
+    """``(error line, hint)`` for a usage error the command line parser found (click's exceptions)."""
+    ctx = getattr(exc, "ctx", None)
+    help_hint = f"see {ctx.command_path} --help" if ctx is not None else "see wxr --help"
+    param = getattr(exc, "param", None)
+    message = exc.format_message().replace("Value error, ", "")
+    option_name = getattr(exc, "option_name", None)
+    if option_name:  # an option that does not exist: click found the close ones
+        close = sorted(getattr(exc, "possibilities", None) or [])
+        return f"error: no such option ({option_name})", (
+            f"did you mean {' or '.join(close)}? {help_hint}" if close else help_hint)
+    if param is not None:
+        spelled = option_as_typed(param.name) if param.param_type_name == "option" else param.name.upper()
+        choices = _choices(param)
+        found = _NOT_ONE_OF.search(message)
+        if choices and found:
+            value = found.group("value")
+            return (f"error: unknown value {value!r} ({spelled})",
+                    f"{did_you_mean(value, choices)}choose one of: {', '.join(choices)}")
+        what = message.split(": ", 1)[1] if message.startswith(("Invalid value", "Missing")) and ": " in message \
+            else message
+        if type(exc).__name__ == "MissingParameter":
+            if param.param_type_name == "argument":
+                return (f"error: no input given ({param.metavar or spelled})",
+                        "name an export file or folder, or - for standard input")
+            what = f"missing {param.name.replace('_', ' ')}"
+        return f"error: {what[:1].lower()}{what[1:].rstrip('.')} ({spelled})", help_hint
+    return f"error: {message[:1].lower()}{message[1:].rstrip('.')}", help_hint
+
+
+def _choices(param: Any) -> list[str]:
+    """The values a parameter takes, when they are a fixed list (a Literal or an Enum annotation)."""
+    annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+    for candidate in (annotation, *typing.get_args(annotation)):
+        if typing.get_origin(candidate) is typing.Literal:
+            return [str(value) for value in typing.get_args(candidate)]
+        if isinstance(candidate, type) and issubclass(candidate, enum.Enum):
+            return [str(member.value) for member in candidate]
+    return []
+
+
+class OneVoiceGroup(TyperGroup):
+    """The ``wxr`` command group: usage errors said as every other error is (see :func:`usage_words`)."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except typer.Abort:
+            print("interrupted", file=sys.stderr)
+            sys.exit(EXIT_USAGE)
+        except Exception as exc:
+            if not _is_usage_error(exc):
+                raise
+            if type(exc).__name__ == "NoArgsIsHelpError":  # no arguments: the help, as asked
+                exc.show()  # type: ignore[attr-defined]
+                sys.exit(EXIT_USAGE)
+            line, hint = usage_words(exc)
+            print(line, file=sys.stderr)
+            if hint:
+                print(f"hint: {hint}", file=sys.stderr)
+            sys.exit(EXIT_USAGE)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _is_usage_error(exc: Exception) -> bool:
+    """Whether the command line parser raised it (typer keeps its own copy of click's exceptions)."""
+    return any(cls.__name__ == "ClickException" for cls in type(exc).__mro__)
