@@ -39,14 +39,14 @@ def test_postgres_target_loads_through_the_dsn(pg_dsn: str) -> None:
 
 
 @pytest.mark.parametrize("to, options, message", [
-    ("sqlite", {"out": "-"}, "give --out site.db"),
+    ("sqlite", {"out": "-"}, "--to sqlite writes a database file, not standard output"),
     ("sqlite", {"out": "x.db", "schema_only": True}, "--schema-only goes with --to sql or postgres or mysql"),
     ("sqlite", {"out": "x.db", "dialect": "mysql"}, "--dialect goes with --to sql, not --to sqlite"),
     ("sql", {"dsn": "mysql://x@y/z"}, "--dsn goes with --to postgres or mysql"),
     ("postgres", {}, "--to postgres loads into a server: give --dsn"),
     ("mysql", {}, "--to mysql loads into a server: give --dsn"),
     ("mysql", {"dsn": "mysql://x@y/z", "out": "dump.sql"}, "--out is not used"),
-    ("oracle", {}, "choose one of: json, jsonl, markdown, mysql, postgres, sql, sqlite"),
+    ("oracle", {}, "choose one of: markdown, json, jsonl, sqlite, sql, postgres, mysql"),
 ])
 def test_option_combinations_that_make_no_sense_are_refused(tmp_path: Path, monkeypatch, to: str,
                                                             options: dict, message: str) -> None:
