@@ -20,9 +20,22 @@ def _option_row(param: Any, ctx: Any) -> str:
     record = param.get_help_record(ctx)
     if record is None:  # hidden
         return ""
-    names, help_text = record
-    cell = help_text.replace("|", "\\|")
-    return f"| `{names}` | {cell} |"
+    names, help_text = (text.replace("|", "\\|") for text in record)  # a bare | would end the cell
+    return f"| `{names}` | {help_text} |"
+
+
+def _option_tables(command: Any, ctx: Any) -> list[str]:
+    """The options in the panels ``--help`` shows them in (one table each), or one table."""
+    options = [p for p in command.get_params(ctx) if p.param_type_name == "option"]  # typer vendors click
+    panels: dict[str, list[str]] = {}
+    for param in options:
+        panels.setdefault(getattr(param, "rich_help_panel", None) or "", []).append(_option_row(param, ctx))
+    lines: list[str] = []
+    for panel, rows in panels.items():
+        if len(panels) > 1:
+            lines += [f"**{panel or 'Options'}**", ""]
+        lines += ["| option | what it does |", "| --- | --- |", *rows, ""]
+    return lines
 
 
 def render() -> str:
@@ -40,11 +53,7 @@ def render() -> str:
         ctx = command.context_class(command, info_name=f"wxr {name}", parent=parent)
         usage = " ".join(command.collect_usage_pieces(ctx))
         lines += [f"## wxr {name}", "", "```text", f"wxr {name} {usage}", "```", "",
-                  (command.help or "").strip(), "", "| option | what it does |", "| --- | --- |"]
-        for param in command.get_params(ctx):
-            if param.param_type_name == "option":  # typer vendors click: no isinstance on click's classes
-                lines.append(_option_row(param, ctx))
-        lines.append("")
+                  (command.help or "").strip(), "", *_option_tables(command, ctx)]
     return "\n".join(lines)
 
 

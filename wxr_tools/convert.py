@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .diagnostics import Diagnostic, DiagnosticLog
+from .counting import counted
 from .dry_run import plan
 from .errors import UnknownFormatError
 from .filters import PostFilter, narrow
@@ -53,6 +54,7 @@ def convert(
     out: str | os.PathLike[str] | None = None,
     from_format: str | None = None,
     on_bytes: Callable[[int], None] | None = None,
+    on_post: Callable[[], None] | None = None,
     dry_run: bool = False,
     pages: str | os.PathLike[str] | None = None,
     post_filter: PostFilter | None = None,
@@ -71,6 +73,7 @@ def convert(
     ``pages`` (saved pages of the same site) fill what the inputs lack: author
     bios, comments, term descriptions; conflicts are reported, the inputs win.
     ``post_filter`` keeps only the posts it chooses (see :mod:`wxr_tools.filters`).
+    ``on_bytes(n)`` and ``on_post()`` report progress: bytes read, posts streamed to the writer.
     """
     if to not in WRITERS:
         raise UnknownFormatError("output format", to, list(WRITERS), option="to")
@@ -87,7 +90,7 @@ def convert(
     if not dry_run:
         check_output(to, target)
     with run_pool(jobs, input_size(inputs)) as pool:
-        source = narrow(_open(inputs, from_format, on_bytes, pages, pool), post_filter, options)
+        source = counted(narrow(_open(inputs, from_format, on_bytes, pages, pool), post_filter, options), on_post)
         if dry_run:
             written, counts = plan(source, options)
             return ConvertResult(to=to, out=target, posts_written=written, summary=counts,

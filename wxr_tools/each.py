@@ -8,7 +8,6 @@ export, every other file is one of its own.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,25 +40,26 @@ def export_groups(inputs: Inputs) -> list[list[Path]]:
     return list(groups.values())
 
 
-def convert_each(inputs: Inputs, *, to: str = "markdown", out: str | os.PathLike[str] | None = None,
-                 on_export: Callable[[list[Path]], None] | None = None, **options: Any) -> list[ConvertResult]:
-    """Convert every export among ``inputs`` on its own; ``out`` is the folder their outputs go in.
+def each_export(inputs: Inputs, to: str, out: str | os.PathLike[str] | None = None) -> list[tuple[list[Path], str]]:
+    """Every export among ``inputs`` with where ``to`` writes it: ``out`` is the folder the outputs go in.
 
     Each output is named after its export (``a.xml`` -> ``a.json``, ``a/``...), as
-    :func:`~wxr_tools.convert.convert` names it; ``options`` are ``convert``'s.
+    :func:`~wxr_tools.convert.convert` names it ("" for a server output).
     """
     if out is not None and os.fspath(out) == "-":
         raise WxrToolsError("with --each every export gets its own output, not standard output", option="out",
-                            hint="name a folder with --out, or leave it out to write beside the current folder")
-    return list(_each(export_groups(inputs), to, out, on_export, options))
-
-
-def _each(groups: list[list[Path]], to: str, out: str | os.PathLike[str] | None,
-          on_export: Callable[[list[Path]], None] | None, options: dict[str, Any]) -> Iterator[ConvertResult]:
-    for group in groups:
-        if on_export is not None:
-            on_export(group)
+                            hint="name a folder with --out, or leave it out to write into the current folder")
+    found = []
+    for group in export_groups(inputs):
         target = default_output(group, to)
         if out is not None and target:
             target = os.path.join(os.fspath(out), target)
-        yield convert(group, to=to, out=target or None, **options)
+        found.append((group, target))
+    return found
+
+
+def convert_each(inputs: Inputs, *, to: str = "markdown", out: str | os.PathLike[str] | None = None,
+                 **options: Any) -> list[ConvertResult]:
+    """Convert every export among ``inputs`` on its own (see :func:`each_export`); ``options`` are
+    :func:`~wxr_tools.convert.convert`'s."""
+    return [convert(group, to=to, out=target or None, **options) for group, target in each_export(inputs, to, out)]

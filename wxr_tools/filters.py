@@ -166,8 +166,8 @@ def resolve(post_filter: PostFilter, source: Source) -> _Chosen:
     since = parse_day(post_filter.since) if post_filter.since else None
     until = parse_day(post_filter.until, end=True) if post_filter.until else None
     if since and until and since > until:
-        raise WxrToolsError(f"--since {post_filter.since} is after --until {post_filter.until}", option="since",
-                            hint="swap them, or drop one")
+        raise WxrToolsError(f"the start {post_filter.since} is after the end {post_filter.until}", option="since",
+                            hint="swap the dates, or drop one")
     return _Chosen(
         categories=_with_children(categories, source.terms),
         tags=frozenset(_terms(source.terms, "post_tag", post_filter.tags, "tag", "tag")),

@@ -9,7 +9,7 @@ from typing import Annotated, Literal, Optional
 import typer
 
 from .. import __version__
-from ..convert import convert as convert_inputs, input_size
+from ..convert import input_size
 from ..info import summarize
 from ..readers import open_source
 from ..readers.wxr.parallel import MIN_FILE_BYTES
@@ -17,14 +17,18 @@ from ..schema import render_schema
 from ..wording import plural
 from ..workers import run_pool
 from ..writers import WRITERS
-from .console import (EXIT_INPUT_ERRORS, EXIT_OK, interactive, print_diagnostics, print_summary, progress_bar,
-                      stop_on_sigterm, user_errors)
+from .console import EXIT_INPUT_ERRORS, EXIT_OK, print_diagnostics, stop_on_sigterm, user_errors
+from .run import post_filter, run_convert
+from .help import ReadableCommand
 from .voice import OneVoiceGroup
 from .writer_options import with_writer_options
 
 app = typer.Typer(
     name="wxr",
-    help="Get a WordPress site's content out whole: WXR exports and saved pages to Markdown, JSON and SQL.",
+    help="Get a WordPress site's content out whole: WXR exports and saved pages to Markdown, JSON and SQL.\n\n"
+         "Exit codes: 0 written (repairs are warnings); 1 something was lost or refused (a cut-short file, an "
+         "unreadable item), or any warning with --strict; 2 usage or I/O errors. A closed pipe (| head) ends "
+         "quietly with 141.",
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -41,12 +45,17 @@ def input_path(value: str) -> Path:
 
 
 Inputs = Annotated[list[Path], typer.Argument(help="WXR exports (.xml, .xml.gz, .zip, split parts), saved pages "
-                                                   "(an .html file or a folder), or wxr-tools JSON.",
-                                              show_default=False, parser=input_path)]
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no diagnostics on stderr.")]
-Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Also print info-level diagnostics.")]
-Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")]
-FromFormat = Annotated[Optional[str], typer.Option("--from", help="Input kind, when detection is not wanted: wxr, pages or json.")]
+                                                   "(an .html file or a folder), wxr-tools JSON, or - for "
+                                                   "standard input.",
+                                              show_default=False, parser=input_path, metavar="INPUT")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no warnings; errors still show.",
+                                     rich_help_panel="Run")]
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Also print info-level diagnostics.",
+                                       rich_help_panel="Run")]
+Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.", rich_help_panel="Run")]
+FromFormat = Annotated[Optional[Literal["wxr", "pages", "json"]],
+                       typer.Option("--from", help="Input kind, when detection is not wanted.", rich_help_panel="Input")]
+Listed = Optional[list[str]]
 Jobs = Annotated[Optional[int], typer.Option("--jobs", "-j", help="Processes for the whole run, this one included "
                                              "(0 or unset: the cores available).", rich_help_panel="Run")]
 
@@ -62,10 +71,10 @@ def root(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
 ) -> None:
-    """Exit codes: 0 fine, 1 errors in the input, 2 usage or I/O errors."""
+    """The exit codes are the same for every command (wxr validate: 1 on error findings)."""
 
 
-@app.command()
+@app.command(cls=ReadableCommand)
 @with_writer_options
 def convert(
     inputs: Inputs,
@@ -83,6 +92,23 @@ def convert(
                                                   parser=input_path, metavar="PATH",
                                                   rich_help_panel="Input")] = None,
     jobs: Jobs = None,
+    category: Annotated[Listed, typer.Option("--category", help="Only posts in these categories or below them "
+                                             "(slug or name; repeat or use commas).", rich_help_panel="Input")] = None,
+    tag: Annotated[Listed, typer.Option("--tag", help="Only posts with one of these tags.",
+                                        rich_help_panel="Input")] = None,
+    author: Annotated[Listed, typer.Option("--author", help="Only posts by these authors (login or name).",
+                                           rich_help_panel="Input")] = None,
+    status: Annotated[Listed, typer.Option("--status", help="Only posts with these statuses (publish, draft...).",
+                                           rich_help_panel="Input")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="Only posts dated on or after "
+                                                 "this day, month or year (2012-11-26, 2012-11, 2012).",
+                                                 rich_help_panel="Input")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", metavar="DATE", help="Only posts dated on or before "
+                                                 "it.", rich_help_panel="Input")] = None,
+    each: Annotated[bool, typer.Option("--each", help="Convert each export on its own, into its own output "
+                                       "(--out names their folder).", rich_help_panel="Output")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on any warning too.",
+                                         rich_help_panel="Run")] = False,
     quiet: Quiet = False,
     verbose: Verbose = False,
     debug: Debug = False,
@@ -90,21 +116,17 @@ def convert(
 ) -> None:
     """Convert exports to another format (library: wxr_tools.convert.convert).
 
-    With no options, an export becomes Markdown for Hugo in ./<export name>/.
+    With no options, an export becomes Markdown for Hugo in ./<export name>/; --to json writes <export name>.json, sqlite <export name>.db.
     """
     with user_errors(debug), stop_on_sigterm():
-        total = sum(p.stat().st_size for p in inputs if p.is_file())
-        with progress_bar(total or None, interactive(quiet)) as on_bytes:
-            values = {**(writer_values or {}), **({"media_progress": on_bytes.files} if on_bytes else {})}
-            result = convert_inputs(inputs, to=to, out=out, from_format=from_format, on_bytes=on_bytes,
-                                    dry_run=dry_run, pages=pages, jobs=jobs, **values)
-        print_diagnostics(result.diagnostics, verbose=verbose, quiet=quiet)
-        if not quiet:
-            print_summary(result)
-        raise typer.Exit(EXIT_INPUT_ERRORS if result.has_errors else EXIT_OK)
+        code = run_convert(inputs, each=each, strict=strict, quiet=quiet, verbose=verbose, to=to, out=out,
+                           from_format=from_format, dry_run=dry_run, pages=pages, jobs=jobs,
+                           post_filter=post_filter(category, tag, author, status, since, until),
+                           **(writer_values or {}))
+        raise typer.Exit(code)
 
 
-@app.command()
+@app.command(cls=ReadableCommand)
 def info(
     inputs: Inputs,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object instead of text.")] = False,
@@ -156,7 +178,7 @@ def _print_info(summary: dict) -> None:  # type: ignore[type-arg]
               f"{counts['info']} info")
 
 
-@app.command()
+@app.command(cls=ReadableCommand)
 def schema(
     jsonl: Annotated[bool, typer.Option("--jsonl", help="The schema of one JSON Lines record.")] = False,
 ) -> None:

@@ -13,8 +13,8 @@ from contextlib import contextmanager
 import typer
 from rich.console import Console
 from rich.console import RenderableType
-from rich.progress import (BarColumn, DownloadColumn, Progress, Task, TaskID, TextColumn, TimeRemainingColumn,
-                           TransferSpeedColumn)
+from rich.progress import (BarColumn, DownloadColumn, Progress, ProgressColumn, SpinnerColumn, Task, TaskID,
+                           TextColumn, TimeElapsedColumn, TimeRemainingColumn, TransferSpeedColumn)
 from rich.text import Text
 
 from ..convert import ConvertResult
@@ -71,6 +71,51 @@ def progress_bar(total: int | None, enabled: bool, label: str = "reading") -> It
     with Progress(TextColumn("{task.description}"), BarColumn(), _Amount(),
                   TransferSpeedColumn(), TimeRemainingColumn(), console=err, transient=True) as bar:
         yield Bars(bar, bar.add_task(label, total=total))
+
+
+class _Posts(ProgressColumn):
+    """How many posts have gone by, for the bar that counts them."""
+
+    def render(self, task: Task) -> RenderableType:
+        posts = task.fields.get("posts")
+        return Text("" if posts is None else f"{posts:,} posts", style="progress.data.speed")
+
+
+class RunBars(Bars):
+    """A conversion's bars: bytes read, then "writing" once all is read, with the posts counted."""
+
+    def __init__(self, bar: Progress, task: TaskID, total: int | None) -> None:
+        super().__init__(bar, task)
+        self.total = total
+        self.posts = 0
+
+    def __call__(self, n: int) -> None:
+        super().__call__(n)
+        state = self.bar.tasks[self.task]
+        if self.total is not None and state.completed >= self.total and state.description != "writing":
+            self.bar.update(self.task, description="writing", posts=self.posts, refresh=True)  # full: say why
+
+    def post(self) -> None:
+        """One more post streamed to the writer."""
+        self.posts += 1
+        if self.posts % 25 == 0:
+            self.bar.update(self.task, posts=self.posts)
+
+
+@contextmanager
+def run_progress(total: int | None, enabled: bool) -> Iterator[RunBars | None]:
+    """Progress of a whole conversion on stderr: bytes read, then the writing, posts counted, media files.
+
+    Yields the bars (``on_bytes`` when called, ``.post`` for ``on_post``, ``.files`` for media), or None.
+    """
+    if not enabled:
+        yield None
+        return
+    with Progress(SpinnerColumn(), TextColumn("{task.description:<7}"), BarColumn(), _Amount(), _Posts(),
+                  TimeElapsedColumn(), console=err, transient=True) as bar:
+        bars = RunBars(bar, bar.add_task("reading", total=total, posts=0), total)
+        yield bars
+        bar.update(bars.task, posts=bars.posts, description="done")
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic], *, verbose: bool, quiet: bool) -> None:

@@ -15,6 +15,7 @@ from ..validate.engine import expand_paths
 from ..validate.report import render
 from . import Debug, Jobs, Quiet, Verbose, app, input_path
 from .console import interactive, progress_bar, stop_on_sigterm, user_errors
+from .help import ReadableCommand
 
 
 class OutputFormat(str, Enum):
@@ -41,10 +42,10 @@ def _total_bytes(paths: list[Path]) -> int | None:
     return sum(sizes) or None
 
 
-@app.command()
+@app.command(cls=ReadableCommand)
 def validate(
     inputs: Annotated[list[Path], typer.Argument(help="WXR exports (.xml, .xml.gz, .zip) or folders holding them.",
-                                                 show_default=False, parser=input_path)],
+                                                 show_default=False, parser=input_path, metavar="INPUT")],
     select: Annotated[Codes, typer.Option("--select", "-s", help="Report only these rule codes or prefixes "
                                           "(comma-separated or repeated), e.g. WXR1,WXR201.")] = None,
     ignore: Annotated[Codes, typer.Option("--ignore", "-i", help="Do not report these codes or prefixes.")] = None,
@@ -85,7 +86,7 @@ def validate(
         raise typer.Exit(result.exit_code)
 
 
-@app.command()
+@app.command(cls=ReadableCommand)
 def rules(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list instead of a table.")] = False,
 ) -> None:

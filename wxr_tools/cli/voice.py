@@ -19,6 +19,7 @@ import typer
 from typer.core import TyperGroup
 
 from ..errors import WxrToolsError, did_you_mean
+from .help import tidy_option
 
 EXIT_USAGE = 2
 """Usage and I/O errors (the other codes are in :mod:`.console`)."""
@@ -128,7 +129,14 @@ def _choices(param: Any) -> list[str]:
 
 
 class OneVoiceGroup(TyperGroup):
-    """The ``wxr`` command group: usage errors said as every other error is (see :func:`usage_words`)."""
+    """The ``wxr`` command group: usage errors said as every other error is (see :func:`usage_words`),
+    and its own options shown as the commands show theirs."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params = super().get_params(ctx)  # with --help and the completion options typer adds
+        for param in params:
+            tidy_option(param)
+        return params
 
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:

@@ -86,17 +86,17 @@ class MarkdownOptions(MediaFields):
                                               "their own.")
     redirects: tuple[str, ...] = option((), choices=REDIRECT_FORMATS, metavar="LIST", panel="Markdown",
                                         help="Redirect snippets besides redirects.json: netlify,nginx,apache.")
-    unsafe_html: str = option("drop", choices=UNSAFE_POLICIES, panel="Markdown",
+    unsafe_html: str = option("drop", choices=UNSAFE_POLICIES, panel="Media",
                               help="<script>, <style> and forms: drop, link (a script's src or a form's action "
                                    "becomes a link) or keep.")
     converter: str = option(DEFAULT_CONVERTER, choices=CONVERTERS, panel="Markdown",
                             help="The HTML to Markdown engine: html-to-markdown (compiled, fast) or html2text "
                                  "(pure Python; used anyway, and reported, where the compiled one cannot load).")
     shortcode_map: tuple[tuple[str, str], ...] = option(
-        (), flag="--shortcode", metavar="NAME=TEMPLATE", panel="Markdown",
+        (), flag="--shortcode", metavar="NAME=TEMPLATE", panel="Media",
         help="Write a shortcode as the target's own markup (repeatable), e.g. "
              "'caption={{< figure src=\"{src}\" caption=\"{caption}\" >}}'.")
-    hugo_shortcodes: bool = option(False, panel="Markdown", help="YouTube and Vimeo embeds as Hugo's "
+    hugo_shortcodes: bool = option(False, panel="Media", help="YouTube and Vimeo embeds as Hugo's "
                                    "{{< youtube >}} and {{< vimeo >}}, captioned images as {{< figure >}}.")
 
     def __post_init__(self) -> None:
