@@ -36,7 +36,7 @@ def _assert_one_voice(lines: list[str]) -> None:
     (["--preset", "hugoo"], "error: unknown value 'hugoo' (--preset)", "did you mean hugo?"),
     (["--post-types", "post,boook", "--to", "markdown"], "error: the export has no post type 'boook' (--post-types)",
      "the export has: page, post"),
-    (["--too", "json"], "error: no such option (--too)", "did you mean --out or --to?"),
+    (["--too", "json"], "error: no such option (--too)", "hint: did you mean --to? see wxr convert --help"),
 ])
 def test_mistyped_values_get_a_suggestion(tmp_path: Path, args: list[str], error: str, hint: str) -> None:
     code, lines = _lines("convert", SEED, "-o", str(tmp_path / "out"), *args)

@@ -95,9 +95,8 @@ def usage_words(exc: Any) -> tuple[str, str]:
     message = exc.format_message().replace("Value error, ", "")
     option_name = getattr(exc, "option_name", None)
     if option_name:  # an option that does not exist: click found the close ones
-        close = sorted(getattr(exc, "possibilities", None) or [])
-        return f"error: no such option ({option_name})", (
-            f"did you mean {' or '.join(close)}? {help_hint}" if close else help_hint)
+        closest = did_you_mean(option_name, sorted(getattr(exc, "possibilities", None) or []))
+        return f"error: no such option ({option_name})", f"{closest}{help_hint}"
     if param is not None:
         spelled = option_as_typed(param.name) if param.param_type_name == "option" else param.name.upper()
         choices = _choices(param)
