@@ -79,3 +79,12 @@ def test_progress_covers_reading_and_writing_with_posts_counted(monkeypatch: pyt
     drawn = screen.getvalue()
     assert "reading" in drawn and "100/100 bytes" in drawn
     assert "writing" in drawn and "30 posts" in drawn
+
+
+def test_each_refuses_standard_output_and_a_misplaced_option_names_itself(tmp_path: Path) -> None:
+    code, _, err = _run("convert", EXPORT, "--each", "--to", "json", "-o", "-")
+    assert code == 2 and err.splitlines()[0] == \
+        "error: with --each every export gets its own output, not standard output (--out)"
+    code, _, err = _run("convert", EXPORT, "--to", "sqlite", "--include-unapproved", "-o", str(tmp_path / "x.db"))
+    assert code == 2 and err.splitlines()[0] == "error: --include-unapproved goes with --to markdown, not --to sqlite"
+    assert "--preset" not in err and not (tmp_path / "x.db").exists()
