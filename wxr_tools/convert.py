@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Diagnostic, DiagnosticLog
 from .counting import counted
+from .diagnostics import Diagnostic, DiagnosticLog
 from .dry_run import plan
 from .errors import UnknownFormatError
 from .filters import PostFilter, narrow
