@@ -53,7 +53,8 @@ def test_keep_writes_json_as_before(tmp_path):
 
 
 def test_media_to_standard_output_is_refused():
-    cli = runner.invoke(app, ["convert", str(SITE), "--to", "json", "--media", "copy", "--media-from", str(UPLOADS)])
+    cli = runner.invoke(app, ["convert", str(SITE), "--to", "json", "-o", "-", "--media", "copy",
+                              "--media-from", str(UPLOADS)])  # JSON goes to a file named after the export unless -o -
     assert cli.exit_code == 2 and "needs an output file" in cli.output
 
 

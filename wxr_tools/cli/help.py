@@ -28,10 +28,23 @@ def _choices(param: Any) -> list[str]:
     return [str(getattr(c, "value", c)) for c in getattr(descriptor, "choices", None) or ()]
 
 
+_FORMATS_NOTE = re.compile(r"\s*\[--to ([\w|]+)\]")
+
+
+def _formats_note(match: re.Match[str]) -> str:
+    """``[--to a|b|c]`` as words that wrap (``[--to a, b, c]``); nothing when every format takes it."""
+    from ..writers import WRITERS
+
+    formats = match.group(1).split("|")
+    return "" if set(formats) == set(WRITERS) else f" [--to {', '.join(formats)}]"
+
+
 def tidy_option(param: Any) -> None:
     """Give one option a readable value name, and its long choices in its help."""
     if param.param_type_name != "option":
         return
+    if param.help:
+        param.help = _FORMATS_NOTE.sub(_formats_note, param.help)
     if getattr(param, "is_flag", False):
         param.metavar = ""
         return
