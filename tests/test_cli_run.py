@@ -12,6 +12,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from wxr_tools.cli import app, console
+from wxr_tools.convert import convert
 
 from corpus import FIXTURES
 
@@ -79,6 +80,21 @@ def test_progress_covers_reading_and_writing_with_posts_counted(monkeypatch: pyt
     drawn = screen.getvalue()
     assert "reading" in drawn and "100/100 bytes" in drawn
     assert "writing" in drawn and "30 posts" in drawn
+
+
+def test_the_writing_pass_of_a_site_counts_posts_written_of_those_to_write(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[int, int]] = []
+    result = convert([EXPORT], to="markdown", out=tmp_path / "site", write_progress=lambda *a: calls.append(a))
+    assert calls and calls[-1] == (result.posts_written, result.posts_written)
+    assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+    screen = io.StringIO()
+    monkeypatch.setattr(console, "err", Console(file=screen, force_terminal=True, width=80))
+    with console.run_progress(100, True) as bars:
+        assert bars is not None
+        bars(100)
+        bars.written(7, 40)
+    assert "writing" in screen.getvalue() and "7/40 posts" in screen.getvalue()
 
 
 def test_each_refuses_standard_output_and_a_misplaced_option_names_itself(tmp_path: Path) -> None:

@@ -75,3 +75,29 @@ def test_a_rerun_without_media_keeps_what_an_earlier_run_brought(tmp_path):
     assert (dawn / "harbour.png").is_file() and "](harbour.png)" in (dawn / "index.md").read_text()
     manifest = json.loads((out / ".wxr-manifest.json").read_text())
     assert sorted(manifest["media"]) == sorted(p for p in manifest["files"] if p.endswith(".png"))
+
+
+def test_another_sites_files_come_along_only_with_media_hosts_all(tmp_path):
+    """The export's own hosts are fetched by default; a third-party image needs --media-hosts all.
+
+    The site is the local server as 127.0.0.1 and the other site the same server as localhost:
+    no request leaves the machine.
+    """
+    from tests.media_server import media_server
+
+    with media_server() as (base, state):
+        other = base.replace("127.0.0.1", "localhost") + "/wp-content/uploads/2020/01/elsewhere.png"
+        text = (SITE.read_text(encoding="utf-8").replace("https://maps.example.net/tiles/harbour.png", other)
+                .replace("https://harbour.example.org", base))
+        export = tmp_path / "site.xml"
+        export.write_text(text, encoding="utf-8")
+        options = {"jobs": 1, "media": "download", "media_timeout": 5}
+        convert([export], out=tmp_path / "own", **options)
+        asked = list(state.requests)
+        assert asked and "/wp-content/uploads/2020/01/elsewhere.png" not in asked
+        assert other in "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "own").rglob("*.md"))
+        convert([export], out=tmp_path / "all", media_hosts="all", **options)
+        assert "/wp-content/uploads/2020/01/elsewhere.png" in state.requests
+        pages = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "all").rglob("*.md"))
+        assert other not in pages
+        assert any(p.name == "elsewhere.png" for p in (tmp_path / "all").rglob("*.png"))

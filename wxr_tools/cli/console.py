@@ -36,11 +36,12 @@ def interactive(quiet: bool) -> bool:
 
 
 class _Amount(DownloadColumn):
-    """Bytes for reading, a count for tasks counting files (``unit="files"``)."""
+    """Bytes for reading, a count for tasks counting files or posts (``unit="files"``, ``"posts"``)."""
 
     def render(self, task: Task) -> RenderableType:
-        if task.fields.get("unit") == "files":
-            return Text(f"{int(task.completed):,}/{int(task.total or 0):,} files", style="progress.download")
+        unit = task.fields.get("unit")
+        if unit in ("files", "posts"):
+            return Text(f"{int(task.completed):,}/{int(task.total or 0):,} {unit}", style="progress.download")
         return super().render(task)
 
 
@@ -94,6 +95,10 @@ class RunBars(Bars):
         state = self.bar.tasks[self.task]
         if self.total is not None and state.completed >= self.total and state.description != "writing":
             self.bar.update(self.task, description="writing", posts=self.posts, refresh=True)  # full: say why
+
+    def written(self, done: int, total: int) -> None:
+        """The writing pass of a Markdown site: posts written of those to write (the bar counts them now)."""
+        self.bar.update(self.task, description="writing", completed=done, total=total, unit="posts", posts=None)
 
     def post(self) -> None:
         """One more post streamed to the writer."""

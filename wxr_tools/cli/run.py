@@ -37,11 +37,14 @@ def _size(inputs: Sequence[Path]) -> int | None:
     return total or None
 
 
-def _progress(bars: RunBars | None) -> dict[str, Any]:
-    """``convert``'s progress callbacks: bytes read, posts streamed, media files done."""
+def _progress(bars: RunBars | None, to: str) -> dict[str, Any]:
+    """``convert``'s progress callbacks: bytes read, posts streamed, media files done, Markdown files written."""
     if bars is None:
         return {}
-    return {"on_bytes": bars, "on_post": bars.post, "media_progress": bars.files}
+    callbacks: dict[str, Any] = {"on_bytes": bars, "on_post": bars.post, "media_progress": bars.files}
+    if to == "markdown":
+        callbacks["write_progress"] = bars.written
+    return callbacks
 
 
 def _report(result: ConvertResult, *, verbose: bool, quiet: bool, strict: bool) -> None:
@@ -66,7 +69,7 @@ def run_convert(inputs: list[Path], *, each: bool, strict: bool, quiet: bool, ve
     show = interactive(quiet)
     if not each:
         with run_progress(_size(inputs), show) as bars:
-            result = convert(inputs, **_progress(bars), **options)
+            result = convert(inputs, **_progress(bars, options.get("to", "markdown")), **options)
         _report(result, verbose=verbose, quiet=quiet, strict=strict)
         return exit_code([result], strict)
     results = []
@@ -75,7 +78,7 @@ def run_convert(inputs: list[Path], *, each: bool, strict: bool, quiet: bool, ve
             err.print(f"{group[0]}" + (f" and {len(group) - 1} more parts" if len(group) > 1 else ""),
                       markup=False, highlight=False)
         with run_progress(_size(group), show) as bars:
-            result = convert(group, out=target or None, **_progress(bars), **options)
+            result = convert(group, out=target or None, **_progress(bars, options.get("to", "markdown")), **options)
         _report(result, verbose=verbose, quiet=quiet, strict=strict)
         results.append(result)
     return exit_code(results, strict)

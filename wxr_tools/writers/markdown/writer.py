@@ -24,6 +24,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import msgspec
@@ -98,6 +99,9 @@ class MarkdownOptions(MediaFields):
              "'caption={{< figure src=\"{src}\" caption=\"{caption}\" >}}'.")
     hugo_shortcodes: bool = option(False, panel="Media", help="YouTube and Vimeo embeds as Hugo's "
                                    "{{< youtube >}} and {{< vimeo >}}, captioned images as {{< figure >}}.")
+
+    write_progress: Callable[[int, int], None] | None = option(
+        None, cli=False, compare=False, help="Called with (posts written, posts to write) as the files are written.")
 
     def __post_init__(self) -> None:
         pairs = tuple(_shortcode_pair(item) if isinstance(item, str) else tuple(item) for item in self.shortcode_map)
@@ -310,9 +314,12 @@ class _Spill:
         self._file = open(path, "wb", buffering=1 << 20)  # posts are a few KB: one write call per MB
         self._size = 0
         self._cuts = [0]
+        self.count = 0
+        """Posts spilled: the posts pass 2 writes."""
 
     def write(self, line: bytes) -> None:
         self._file.write(line)
+        self.count += 1
         self._size += len(line)
         if self._size - self._cuts[-1] >= CHUNK_BYTES:
             self._cuts.append(self._size)
@@ -324,23 +331,21 @@ class _Spill:
         return list(zip(cuts, cuts[1:]))
 
 
-def _render_here(spill: Path, chunks: list[tuple[int, int]], renderer: _Renderer,
-                 report: MarkdownReport) -> None:
-    """Pass 2 in this process."""
+def _rendered_here(spill: Path, chunks: list[tuple[int, int]], renderer: _Renderer) -> Iterator[MarkdownReport]:
+    """Pass 2 in this process: a report per chunk."""
     for start, end in chunks:
-        report.merge(renderer.render_chunk(_read(spill, start, end)))
+        yield renderer.render_chunk(_read(spill, start, end))
 
 
-def _render_in_pool(spill: Path, chunks: list[tuple[int, int]], pool: WorkerPool, state: Path,
-                    renderer: _Renderer, report: MarkdownReport) -> None:
-    """Pass 2 on the pool's workers and this process: reports merged in export order."""
+def _rendered_in_pool(spill: Path, chunks: list[tuple[int, int]], pool: WorkerPool, state: Path,
+                      renderer: _Renderer) -> Iterator[MarkdownReport]:
+    """Pass 2 on the pool's workers and this process: a report per chunk, in export order."""
     tasks = ((str(state), spill, start, end) for start, end in chunks)
 
     def here(_state: str, path: Path, start: int, end: int) -> MarkdownReport:
         return renderer.render_chunk(_read(path, start, end))
 
-    for part in pool.map_ordered(_work, tasks, ahead=IN_FLIGHT_PER_WORKER * pool.workers, here=here):
-        report.merge(part)
+    return pool.map_ordered(_work, tasks, ahead=IN_FLIGHT_PER_WORKER * pool.workers, here=here)
 
 
 def write_markdown(source: Source, out: str | os.PathLike[str], options: MarkdownOptions = MarkdownOptions(), *,
@@ -380,12 +385,16 @@ def write_markdown(source: Source, out: str | os.PathLike[str], options: Markdow
                              replace(index, report=MarkdownReport(), media=None), media_table)
         del index  # from here on only the renderer holds the index (and its content index)
         if pool is None:
-            _render_here(spill.path, chunks, renderer, report)
+            parts = _rendered_here(spill.path, chunks, renderer)
         else:
             state = work / "renderer.pickle"
             with open(state, "wb") as stream:
                 pickle.dump(renderer, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            _render_in_pool(spill.path, chunks, pool, state, renderer, report)
+            parts = _rendered_in_pool(spill.path, chunks, pool, state, renderer)
+        for part in parts:
+            report.merge(part)
+            if options.write_progress is not None:
+                options.write_progress(report.posts_written, spill.count)
         report.redirects = write_redirects(out_dir, link_targets.sorted_items(), options.redirects)
         report.write(out_dir, source.diagnostics)
         folder.commit()
