@@ -7,11 +7,30 @@ come after its children in the export. Names are unique per folder.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from ...transforms.links import key_to_url, own_url_key
 from .presets import Preset
 from .slugs import UniqueNames
+
+URLS = "\x02urls"
+"""The :class:`UniqueNames` folder of every URL given out (pages and redirects): one owner each."""
+RESERVED_URLS = ("/",)
+"""The home page: no post, page or redirect may take it."""
+
+
+def site_path(url: str) -> str | None:
+    """The path an old URL of the site answered at: decoded, ``//`` made ``/``; None for ``?p=N`` forms.
+
+    Decoded once here and nowhere else, so non-ASCII paths are spelled one way
+    in every URL, alias and redirect written.
+    """
+    key = own_url_key(url) if url else None
+    if key is None or key.startswith("?id="):
+        return None
+    return re.sub("/{2,}", "/", key_to_url(key))
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,21 +40,19 @@ class Location:
     path: str
     """The Markdown file, relative to the output folder, ``/``-separated."""
     url: str
+    """Its URL on the new site: the old one (from ``<link>``) where the preset keeps old URLs."""
     draft: bool = False
-
-    @property
-    def name(self) -> str:
-        """The post's claimed name: the last segment of its URL (its ``slug``)."""
-        return self.url.rstrip("/").rsplit("/", 1)[-1]
+    name: str = ""
+    """The post's claimed name in its folder (its ``slug``)."""
 
     def encode(self) -> str:
         """One string for storage in the index."""
-        return f"{self.path}\x1f{self.url}\x1f{int(self.draft)}"
+        return f"{self.path}\x1f{self.url}\x1f{int(self.draft)}\x1f{self.name}"
 
     @classmethod
     def decode(cls, text: str) -> "Location":
-        path, url, draft = text.split("\x1f")
-        return cls(path, url, draft == "1")
+        path, url, draft, name = text.split("\x1f")
+        return cls(path, url, draft == "1", name)
 
     @property
     def sidecar(self) -> str:
@@ -58,9 +75,18 @@ class Layout:
         self.names = names
         for name in preset.reserved_page_names(post_types):
             self.names.reserve(preset.pages_dir, name)
+        for url in RESERVED_URLS:
+            self.names.reserve(URLS, url)
 
-    def post(self, slug: str, date: datetime | None, draft: bool) -> Location:
-        """A blog post: flat in the posts folder (Jekyll: dated, drafts apart)."""
+    def _url(self, made: str, old_path: str | None, draft: bool) -> str:
+        """The old URL when the preset keeps old URLs and no other post has it, else the one ``made``."""
+        if self.preset.old_urls and old_path and not draft and self.names.take(URLS, old_path):
+            return old_path
+        self.names.take(URLS, made)
+        return made
+
+    def post(self, slug: str, date: datetime | None, draft: bool, old_path: str | None = None) -> Location:
+        """A blog post: flat in the posts folder (Jekyll: dated, drafts apart), at its old URL if kept."""
         preset = self.preset
         in_drafts = draft and preset.drafts_dir is not None
         folder = preset.drafts_dir if in_drafts else preset.posts_dir
@@ -73,10 +99,10 @@ class Layout:
             stem = name
             url = f"{preset.posts_url}{name}/"
         path = _join(folder or "", stem, "index.md") if preset.bundles else _join(folder or "", stem + ".md")
-        return Location(path, url, draft)
+        return Location(path, self._url(url, old_path, draft), draft, name)
 
     def nested(self, post_type: str, ancestors: list[str], slug: str, has_children: bool,
-               draft: bool) -> tuple[str, Location]:
+               draft: bool, old_path: str | None = None) -> tuple[str, Location]:
         """A page or custom type item under its ancestors' folders; returns its claimed name too."""
         preset = self.preset
         if post_type == "page":
@@ -92,4 +118,4 @@ class Layout:
             path = _join(folder, name, "index.md")
         else:
             path = _join(folder, name + ".md")
-        return name, Location(path, url, draft)
+        return name, Location(path, self._url(url, old_path, draft), draft, name)

@@ -14,7 +14,7 @@ from ...errors import UnknownFormatError
 
 FIELD_NAMES: tuple[str, ...] = (
     "title", "date", "updated", "slug", "author", "author_login", "categories", "tags",
-    "taxonomies", "summary", "draft", "image", "aliases", "weight", "protected", "id", "type",
+    "taxonomies", "summary", "draft", "image", "aliases", "weight", "protected", "id", "type", "url",
 )
 """Canonical front matter fields, the names ``--fields`` accepts."""
 
@@ -51,6 +51,12 @@ class Preset:
     params_key: str | None = None
     """Hugo: fields it does not know go under ``params``."""
     native_keys: frozenset[str] = frozenset()
+    old_urls: bool = False
+    """Posts and pages keep their WordPress URL (the ``url`` field), whatever the folder layout."""
+    data_dir: str = "data"
+    """Folder of the site data files the layouts read (authors, terms, redirects)."""
+    verbatim: tuple[tuple[str, object], ...] = ()
+    """Front matter telling the generator not to run its template language on the body."""
 
     def key(self, field: str) -> str:
         """The front matter key this generator uses for a canonical field."""
@@ -74,28 +80,34 @@ class Preset:
 
 _COMMON = ("title", "date", "updated", "slug", "author", "author_login", "categories", "tags",
            "taxonomies", "summary", "draft", "image", "aliases", "weight", "protected", "id")
+_SITE = ("title", "date", "updated", "slug", "url", "author", "author_login", "categories", "tags",
+         "taxonomies", "summary", "draft", "image", "aliases", "weight", "protected", "id")
+"""The generators' presets also write each post's URL."""
 
 PRESETS: dict[str, Preset] = {
     "hugo": Preset(
         name="hugo", posts_dir="content/posts", pages_dir="content", types_dir="content",
         drafts_dir=None, bundles=True, date_prefix=False, posts_url="/posts/", pages_url="/",
         field_keys=(("updated", "lastmod"), ("image", "images"), ("id", "wordpress_id")),
-        default_fields=_COMMON, draft_style="draft", escape="hugo", params_key="params",
-        native_keys=frozenset({"title", "date", "lastmod", "slug", "categories", "tags", "summary",
+        default_fields=_SITE, draft_style="draft", escape="hugo",
+        native_keys=frozenset({"title", "date", "lastmod", "slug", "url", "categories", "tags", "summary",
                                "draft", "images", "aliases", "weight", "params"}),
+        old_urls=True, data_dir="data",
     ),
     "jekyll": Preset(
         name="jekyll", posts_dir="_posts", pages_dir="", types_dir="", drafts_dir="_drafts",
         bundles=False, date_prefix=True, posts_url="/", pages_url="/",
         field_keys=(("updated", "last_modified_at"), ("summary", "excerpt"), ("draft", "published"),
-                    ("aliases", "redirect_from"), ("id", "wordpress_id")),
-        default_fields=_COMMON, draft_style="published", escape="liquid",
+                    ("aliases", "redirect_from"), ("id", "wordpress_id"), ("url", "permalink")),
+        default_fields=_SITE, draft_style="published", escape="none",
+        old_urls=True, data_dir="_data", verbatim=(("render_with_liquid", False),),
     ),
     "eleventy": Preset(
         name="eleventy", posts_dir="content/blog", pages_dir="content", types_dir="content",
         drafts_dir=None, bundles=False, date_prefix=False, posts_url="/blog/", pages_url="/",
-        field_keys=(("summary", "description"), ("id", "wordpress_id")),
-        default_fields=_COMMON, draft_style="eleventy", escape="liquid",
+        field_keys=(("summary", "description"), ("id", "wordpress_id"), ("url", "permalink")),
+        default_fields=_SITE, draft_style="eleventy", escape="none",
+        old_urls=True, data_dir="content/_data", verbatim=(("templateEngineOverride", "md"),),
     ),
     "astro": Preset(
         name="astro", posts_dir="src/content/blog", pages_dir="src/content/pages",
@@ -103,7 +115,8 @@ PRESETS: dict[str, Preset] = {
         posts_url="/blog/", pages_url="/",
         field_keys=(("date", "pubDate"), ("updated", "updatedDate"), ("summary", "description"),
                     ("image", "heroImage"), ("id", "wordpress_id")),
-        default_fields=_COMMON, draft_style="draft", escape="none", required=("summary",),
+        default_fields=_SITE, draft_style="draft", escape="none", required=("summary",),
+        old_urls=True, data_dir="src/data",
     ),
     "plain": Preset(
         name="plain", posts_dir="posts", pages_dir="pages", types_dir="", drafts_dir=None,

@@ -32,6 +32,9 @@ class MarkdownReport(WriteReport):
     redirects: int = 0
     media: MediaResult | None = None
     """What became of the media files (set once, by the writer's process)."""
+    scaffolded: list[str] = field(default_factory=list)
+    """Scaffold files new in the output folder this run (config, layouts), relative to it; not in
+    ``report.json``, which stays the same on a re-run (when they are already there)."""
 
     WRITTEN_REASONS = frozenset({"publish", "protected", "draft", "pending", "private", "future"})
 
@@ -91,6 +94,7 @@ class MarkdownReport(WriteReport):
             "comments_skipped": {k.removeprefix("comment:"): v for k, v in sorted(self.comments_skipped.items())},
             "unknown_shortcodes": dict(self.unknown_shortcodes.most_common(10)),
             "redirects": self.redirects,
+            "scaffold_files": len(self.scaffolded),
             **({"media": self.media.summary()} if self.media is not None else {}),
             **({"media_note": note} if self.media is not None and (note := self.media.remote_line()) else {}),
         }  # the writer's warnings are diagnostics (MD0xx): the summary's warnings row counts them, once

@@ -28,12 +28,14 @@ from ...source import Source, map_posts
 from ...transforms import ContentIndex
 from ...transforms.index import Attachment, attachment_of
 from ...transforms.links import LinkTable, own_url_key, site_hosts
-from .paths import Layout, Location
+from .paths import RESERVED_URLS, URLS, Layout, Location, site_path
 from .presets import Preset
 from .report import MarkdownReport
-from .slugs import UniqueNames, make_slug
+from .site_data import ARCHIVE_BASES, author_path, term_paths
+from .slugs import UniqueNames, decode_post_name, make_slug
 from .store import DiskMap, IndexDatabase, PickledDiskMap
 from .statuses import Decision, decide
+from .timezone import OffsetSamples, guess_zone
 
 
 MAX_NESTING = 16
@@ -50,6 +52,7 @@ class _Nested:
     slug: str
     decision: Decision
     url_keys: tuple[str, ...]
+    old_paths: tuple[str, ...]
 
 
 @dataclass
@@ -63,6 +66,10 @@ class SiteIndex:
     content: ContentIndex
     attachment_files: DiskMap
     author_names: dict[str, str]
+    aliases: DiskMap
+    """Post id -> its redirects (old paths), ``\x1f``-separated: each path given to one post only."""
+    time_zone: str = "UTC"
+    """The site's IANA time zone, guessed from its posts' dates."""
     report: MarkdownReport = field(default_factory=MarkdownReport)
     media: MediaGraph | None = None
     """Every media file and who uses it (not handed to the workers: they get a :class:`MediaTable`)."""
@@ -71,6 +78,11 @@ class SiteIndex:
         """Where a post is written; None when it is not."""
         text = self.locations.get(str(post_id))
         return Location.decode(text) if text is not None else None
+
+    def aliases_of(self, post_id: int) -> list[str]:
+        """The old paths that redirect to a post."""
+        text = self.aliases.get(str(post_id))
+        return text.split("\x1f") if text else []
 
     def attachment_file(self, post_id: int) -> str | None:
         """The file URL of an attachment."""
@@ -96,6 +108,8 @@ class PostSummary(msgspec.Struct):
     url_keys: tuple[str, ...]
     """Keys (:func:`own_url_key`) of the URLs a post or page answered to: permalink and guid, each on
     its own host (which :meth:`_Builder.add` adds to the site's hosts)."""
+    old_paths: tuple[str, ...]
+    """The paths it answered at (:func:`site_path`): permalink first, then guid and ``/2/``-style pages."""
     attachment: Attachment | None
     reusable_block: str | None
     """A ``wp_block`` item's content."""
@@ -108,16 +122,26 @@ class PostSummary(msgspec.Struct):
 _ENCODER = msgspec.json.Encoder()
 
 
+def _old_paths(post: Post) -> tuple[str, ...]:
+    """Where a post answered: its permalink (first), its guid, its pages after ``<!--nextpage-->``."""
+    permalink = site_path(post.url)
+    paths = [permalink, site_path(post.guid)]
+    if permalink and permalink.endswith("/") and "<!--nextpage-->" in post.content:
+        paths += [f"{permalink}{n}/" for n in range(2, post.content.count("<!--nextpage-->") + 2)]
+    return tuple(dict.fromkeys(p for p in paths if p))
+
+
 def summarise(post: Post, post_types: tuple[str, ...], write_protected: bool,
-              transliterate: bool) -> PostSummary:
+              transliterate: bool, drafts: bool = False) -> PostSummary:
     """An item's :class:`PostSummary`: its fate by type and status, its slug, its JSON line."""
-    decision = decide(post, post_types, write_protected)
+    decision = decide(post, post_types, write_protected, drafts)
     own_urls = () if post.type == "attachment" else (post.url, post.guid)  # attachments: see _place_attachments
     return PostSummary(
         id=post.id, type=post.type, parent=post.parent, url=post.url, guid=post.guid,
         attachment_url=post.attachment_url, date=post.date, decision=decision,
         slug=make_slug(post.slug, post.title, transliterate=transliterate, fallback=f"{post.type}-{post.id}"),
         url_keys=tuple(k for u in own_urls if u and (k := own_url_key(u)) is not None),
+        old_paths=() if post.type == "attachment" else _old_paths(post),
         attachment=attachment_of(post) if post.type == "attachment" else None,
         reusable_block=post.content if post.type == "wp_block" else None,
         line=_ENCODER.encode(post) + b"\n" if decision.write else None,
@@ -130,7 +154,8 @@ class _Builder:
 
     def __init__(self, source: Source, database: IndexDatabase, preset: Preset,
                  post_types: tuple[str, ...], media_hosts: tuple[str, ...] = ()) -> None:
-        self.layout = Layout(preset, post_types, UniqueNames(DiskMap(database, "names")))
+        self.names = UniqueNames(DiskMap(database, "names"))
+        self.layout = Layout(preset, post_types, self.names)
         self.post_types = post_types
         info = source.info
         self.link_targets = DiskMap(database, "links")
@@ -152,14 +177,40 @@ class _Builder:
         self.attachment_pages = DiskMap(database, "attachment_pages")
         self.attachment_files = DiskMap(database, "attachment_files")
         self.media = MediaGraphBuilder([info.base_blog_url, info.link, info.base_site_url], media_hosts)
+        self.alias_candidates = DiskMap(database, "alias_candidates")
+        """Post id -> paths that may redirect to it, settled once every post has its URL."""
+        self.aliases = DiskMap(database, "aliases")
+        self.offsets = OffsetSamples()
         self.report = MarkdownReport()
 
-    def _register(self, post_id: int, url_keys: Iterable[str], location: Location) -> None:
+    def _register(self, post_id: int, url_keys: Iterable[str], location: Location,
+                  old_paths: Iterable[str] = ()) -> None:
         if location.draft:
             return
         for key in url_keys:
             self.links.add_key(key, location.url)
+        for path in old_paths:  # the ``/2/`` pages too, and each ``//`` spelling made one
+            self.links.add_key(path.rstrip("/") or "/", location.url)
         self.links.add_id(post_id, location.url)
+        self._add_alias_candidates(post_id, old_paths)
+
+    def _add_alias_candidates(self, post_id: int, paths: Iterable[str]) -> None:
+        known = self.alias_candidates.get(str(post_id))
+        joined = "\x1f".join([*(known.split("\x1f") if known else ()), *paths])
+        if joined:
+            self.alias_candidates[str(post_id)] = joined
+
+    def _settle_aliases(self) -> None:
+        """Give each old path to the first post that claims it, unless it is a page's own URL or the home page.
+
+        Runs after every post has its URL, so a redirect never takes the address of a later post.
+        """
+        for key, joined in list(self.alias_candidates.items()):  # settling writes to other tables
+            own = Location.decode(self.locations[key]).url
+            kept = [path for path in dict.fromkeys(joined.split("\x1f"))
+                    if path != own and path not in RESERVED_URLS and self.names.take(URLS, path)]
+            if kept:
+                self.aliases[key] = "\x1f".join(kept)
 
     def _note_rename(self, post_id: int, slug: str, location: Location) -> None:
         if location.name != slug:
@@ -189,18 +240,21 @@ class _Builder:
             self.report.warn("MD002", f"post {item.id}: a second item with this id", "only the first is written")
         self.report.decisions[decision.reason] += 1
         if item.type != "post" and item.type in self.post_types and decision.reason != "duplicate-id":
-            self.nested[item.id] = _Nested(item.id, item.type, item.parent, item.slug, decision, item.url_keys)
+            self.nested[item.id] = _Nested(item.id, item.type, item.parent, item.slug, decision, item.url_keys,
+                                           item.old_paths)
             self.placed_ids[str(item.id)] = ""
             if decision.write and item.parent:
                 self.parents[str(item.parent)] = ""
             return decision.write
         if not decision.write:
             return False
-        location = self.layout.post(item.slug, item.date, decision.draft)
+        location = self.layout.post(item.slug, item.date, decision.draft, item.old_paths[0] if item.old_paths else None)
         self._note_rename(item.id, item.slug, location)
         self.locations[str(item.id)] = location.encode()
         self.placed_ids[str(item.id)] = ""
-        self._register(item.id, item.url_keys, location)
+        self._register(item.id, item.url_keys, location, item.old_paths)
+        if not decision.draft:
+            self.offsets.add(item.date)
         return True
 
     def _place_nested(self) -> None:
@@ -235,10 +289,11 @@ class _Builder:
         name = record.slug
         if record.decision.write:
             name, location = self.layout.nested(record.type, ancestors, record.slug,
-                                                str(record.id) in self.parents, record.decision.draft)
+                                                str(record.id) in self.parents, record.decision.draft,
+                                                record.old_paths[0] if record.old_paths else None)
             self._note_rename(record.id, record.slug, location)
             self.locations[str(record.id)] = location.encode()
-            self._register(record.id, record.url_keys, location)
+            self._register(record.id, record.url_keys, location, record.old_paths)
         return "/".join([*ancestors, name]) if len(ancestors) < MAX_NESTING else above
 
     def _place_attachments(self) -> None:
@@ -249,6 +304,9 @@ class _Builder:
             parent_location = Location.decode(parent_text) if parent_text else None
             if parent_location is not None and not parent_location.draft:
                 target = parent_location.url
+                page = site_path(url)
+                if page:
+                    self._add_alias_candidates(int(parent), [page])
             else:
                 target = self.attachment_files.get(key) or ""
             if target:
@@ -259,18 +317,25 @@ class _Builder:
     def finish(self, source: Source) -> SiteIndex:
         self._place_nested()
         self._place_attachments()
+        self._settle_aliases()
+        for (taxonomy, slug), path in term_paths(source.terms).items():  # links to archives resolve
+            self.links.add_key(path.rstrip("/"), path)
+            self.links.add_key(ARCHIVE_BASES[taxonomy] + decode_post_name(slug), path)  # WordPress answers it too
+        for author in source.authors:
+            if author.login:
+                self.links.add_key(author_path(author.login).rstrip("/"), author_path(author.login))
         author_names = {a.login: a.display_name or a.login for a in source.authors}
         return SiteIndex(self.locations, self.links, self.link_targets, self.content, self.attachment_files,
-                         author_names, self.report, self.media.finish())
+                         author_names, self.aliases, guess_zone(self.offsets), self.report, self.media.finish())
 
 
 def build_index(source: Source, database: IndexDatabase, preset: Preset, post_types: tuple[str, ...], *,
-                write_protected: bool, transliterate: bool,
+                write_protected: bool, transliterate: bool, drafts: bool = False,
                 keep: Callable[[bytes], object], media_hosts: tuple[str, ...] = ()) -> SiteIndex:
     """Stream the source once and index it (pass 1), handing each post to write, as a JSON line, to ``keep``."""
     builder = _Builder(source, database, preset, post_types, media_hosts)
     summaries = map_posts(source, partial(summarise, post_types=post_types, write_protected=write_protected,
-                                          transliterate=transliterate))
+                                          transliterate=transliterate, drafts=drafts))
     for item in summaries:
         if builder.add(item):
             keep(item.line)  # type: ignore[arg-type]  # set for every item to write

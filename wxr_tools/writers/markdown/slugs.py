@@ -69,6 +69,18 @@ class UniqueNames:
         """Mark a name as taken in a folder (e.g. the posts folder among pages)."""
         self._taken[self._key(folder, name)] = ""
 
+    def take(self, folder: str, name: str) -> bool:
+        """Claim exactly ``name`` in ``folder``; False (and nothing claimed) when it is taken."""
+        key = self._key(folder, name)
+        if key in self._taken:
+            return False
+        self._taken[key] = ""
+        return True
+
+    def is_taken(self, folder: str, name: str) -> bool:
+        """Whether ``name`` is taken in ``folder``."""
+        return self._key(folder, name) in self._taken
+
     def claim(self, folder: str, name: str) -> str:
         """``name``, or ``name-2``, ``name-3``... if another file in ``folder`` has it.
 

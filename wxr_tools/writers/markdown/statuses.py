@@ -1,4 +1,4 @@
-"""Which items become files, and which as drafts: nothing private is published by default."""
+"""Which items become files, and which as drafts: nothing that was not public is written by default."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ NOT_CONTENT_TYPES = frozenset({
 """Post types that are site machinery, not posts."""
 
 DRAFT_STATUSES = frozenset({"draft", "pending", "private", "future"})
-"""Statuses written as drafts: none of them was public on the old site."""
+"""Statuses written only with ``drafts`` (and then as drafts): none of them was public on the old site."""
 
 
 @dataclass(frozen=True)
@@ -26,11 +26,11 @@ class Decision:
     reason: str
     """``publish``, ``draft``, ``pending``, ``private``, ``future``, ``protected`` when written;
     ``trash``, ``password-protected``, ``not-a-post:<type>``, ``type-not-selected:<type>``,
-    ``status:<status>`` when skipped."""
+    ``not-public:<status>`` (without ``drafts``), ``status:<status>`` when skipped."""
 
 
-def decide(post: Post, post_types: tuple[str, ...], write_protected: bool) -> Decision:
-    """Decide an item's fate from its type, status and password."""
+def decide(post: Post, post_types: tuple[str, ...], write_protected: bool, drafts: bool = False) -> Decision:
+    """Decide an item's fate from its type, status and password; ``drafts`` writes the non-public ones."""
     if post.type in NOT_CONTENT_TYPES:
         return Decision(False, False, f"not-a-post:{post.type}")
     if post.type not in post_types:
@@ -40,7 +40,7 @@ def decide(post: Post, post_types: tuple[str, ...], write_protected: bool) -> De
     if post.protected and not write_protected:
         return Decision(False, False, "password-protected")
     if post.status in DRAFT_STATUSES:
-        return Decision(True, True, post.status)
+        return Decision(True, True, post.status) if drafts else Decision(False, False, f"not-public:{post.status}")
     if post.status == "publish":
         return Decision(True, False, "protected" if post.protected else "publish")
     return Decision(False, False, f"status:{post.status or 'none'}")

@@ -48,6 +48,8 @@ from .paths import Location
 from .presets import PRESETS, Preset, escape_templates, get_preset
 from .redirects import REDIRECT_FORMATS, write_redirects
 from .report import MarkdownReport
+from .scaffolds import SCAFFOLDED, write_scaffold
+from .site_data import collect_site_data
 from .site_index import SiteIndex, build_index
 from .store import IndexDatabase
 
@@ -72,9 +74,9 @@ class MarkdownOptions(MediaFields):
                                help="Front matter as YAML (---) or TOML (+++; Hugo and Zola read it).")
     fields: str | None = option(None, metavar="LIST", panel="Markdown",
                                 help="Front matter fields, in order, renamed with ':' (title,date:created,tags).")
-    comments: str = option("sidecar", choices=COMMENT_MODES, panel="Markdown",
-                           help="Where comments go: a comments.yaml beside each post, the front matter, a "
-                                "section of the body, or nowhere.")
+    comments: str = option("front-matter", choices=COMMENT_MODES, panel="Markdown",
+                           help="Where comments go: the front matter (where the layouts read them), a "
+                                "comments.yaml beside each post, a section of the body, or nowhere.")
     comment_pii: str = option("drop", choices=PII_MODES, panel="Privacy",
                               help="Commenters' e-mail and IP: drop, hash (SHA-256) or keep.")
     include_unapproved: bool = option(False, panel="Privacy", help="Also write pending comments (spam and "
@@ -99,6 +101,12 @@ class MarkdownOptions(MediaFields):
              "'caption={{< figure src=\"{src}\" caption=\"{caption}\" >}}'.")
     hugo_shortcodes: bool = option(False, panel="Media", help="YouTube and Vimeo embeds as Hugo's "
                                    "{{< youtube >}} and {{< vimeo >}}, captioned images as {{< figure >}}.")
+    drafts: bool = option(False, panel="Markdown",
+                          help="Also write drafts, private, pending and future posts, marked so the generator's "
+                               "production build leaves them out.")
+    no_scaffold: bool = option(False, panel="Markdown",
+                               help="Content and data only: no config, layouts or archive pages (for a site and "
+                                    "theme you have). Without it they are written where no file is.")
 
     write_progress: Callable[[int, int], None] | None = option(
         None, cli=False, compare=False, help="Called with (posts written, posts to write) as the files are written.")
@@ -150,10 +158,7 @@ class _Renderer:
                 # WordPress stores term names HTML-escaped ("Books &amp; Reading").
                 terms.setdefault(ref.taxonomy, []).append(html.unescape(ref.name or ref.slug))
         updated = post.modified if post.modified and post.modified != post.date else None
-        aliases = None
-        if not location.draft:
-            paths = {self.index.links.old_path(u) for u in (post.url, post.guid)}
-            aliases = sorted(p for p in paths if p and p != location.url) or None
+        aliases = None if location.draft else (self.index.aliases_of(post.id) or None)
         thumbnail = next((m.value for m in post.meta if m.key == "_thumbnail_id"), "")
         image = self.index.attachment_file(int(thumbnail)) if thumbnail.isdigit() else None
         if image and self.media is not None:
@@ -167,6 +172,7 @@ class _Renderer:
             "date": post.date or post.modified,
             "updated": updated,
             "slug": location.name,
+            "url": None if location.draft else location.url,
             "author": self.index.author_names.get(post.author, post.author) or None,
             "author_login": post.author or None,
             "categories": terms.pop("category", None),
@@ -208,6 +214,7 @@ class _Renderer:
             target[choice.key] = value
         if comments:
             (params if preset.params_key else data)["comments"] = comments
+        data.update(preset.verbatim)
         if params:
             data[preset.params_key or "params"] = params
         return data
@@ -371,7 +378,7 @@ def write_markdown(source: Source, out: str | os.PathLike[str], options: Markdow
         stack.callback(database.close)
         index = build_index(source, database, preset, tuple(options.post_types), keep=spill.write,
                             write_protected=options.protected, transliterate=options.transliterate,
-                            media_hosts=options.media_hosts)
+                            drafts=options.drafts, media_hosts=options.media_hosts)
         chunks = spill.close()
         database.finish_writing()  # workers open the file read-only
         report = index.report
@@ -381,6 +388,7 @@ def write_markdown(source: Source, out: str | os.PathLike[str], options: Markdow
         media_table, report.media = bring_site_media(index, folder, preset.name, options.media_options())
         report.diagnostics.extend(report.media.diagnostics())
         link_targets = index.link_targets
+        site_data = collect_site_data(source, index, preset, LinkRewriter(index.links))
         renderer = _Renderer(out_dir, replace(options, media_progress=None), preset, fields,  # it pickles
                              replace(index, report=MarkdownReport(), media=None), media_table)
         del index  # from here on only the renderer holds the index (and its content index)
@@ -396,6 +404,9 @@ def write_markdown(source: Source, out: str | os.PathLike[str], options: Markdow
             if options.write_progress is not None:
                 options.write_progress(report.posts_written, spill.count)
         report.redirects = write_redirects(out_dir, link_targets.sorted_items(), options.redirects)
+        site_data.write(out_dir)
+        if not options.no_scaffold and preset.name in SCAFFOLDED:
+            report.scaffolded = write_scaffold(folder, preset, site_data)
         report.write(out_dir, source.diagnostics)
         folder.commit()
         report.diagnostics.extend(folder.diagnostics)
