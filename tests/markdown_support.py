@@ -66,7 +66,9 @@ def parse_markdown(path: Path) -> MarkdownFile:
 
 
 def markdown_files(out: Path) -> list[MarkdownFile]:
-    return [parse_markdown(p) for p in sorted(out.rglob("*.md"))]
+    """Every Markdown file written for a post (not the scaffold's archive pages)."""
+    files = [parse_markdown(p) for p in sorted(out.rglob("*.md"))]
+    return [f for f in files if f.front_matter.get("layout") != "archive"]
 
 
 def comment_files(out: Path) -> list[dict[str, Any]]:

@@ -24,7 +24,7 @@ def truth():
 def converted(request, tmp_path_factory):
     preset, _, fmt = request.param.partition("-")
     out = tmp_path_factory.mktemp(request.param)
-    options = MarkdownOptions(preset=preset, front_matter=fmt or "yaml",
+    options = MarkdownOptions(preset=preset, front_matter=fmt or "yaml", drafts=True, comments="sidecar",
                               post_types=("post", "page", "book"))
     report = write_markdown(open_wxr(need(REALWP / "wxr" / "all.xml")), out, options)
     files = {f.wordpress_id: f for f in markdown_files(out)}

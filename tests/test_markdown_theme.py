@@ -28,7 +28,7 @@ def converted(request, tmp_path_factory):
     preset, _, fmt = request.param.partition("-")
     out = tmp_path_factory.mktemp(request.param)
     options = MarkdownOptions(preset=preset, front_matter=fmt or "yaml", include_unapproved=True,
-                              protected=True)
+                              protected=True, drafts=True, comments="sidecar")
     report = write_markdown(open_wxr(need(THEME_DATA)), out, options)
     return out, report, markdown_files(out)
 
@@ -97,7 +97,7 @@ def test_counts_by_status_match_the_export(converted, site):
 
 
 def test_only_approved_comments_by_default(tmp_path, site):
-    report = write_markdown(open_wxr(THEME_DATA), tmp_path, MarkdownOptions())
+    report = write_markdown(open_wxr(THEME_DATA), tmp_path, MarkdownOptions(comments="sidecar"))
     approved = {c.id for p in site.posts if not p.protected for c in p.comments if c.status == "approved"}
     written = {c["id"] for sidecar in comment_files(tmp_path) for c in sidecar["comments"]}
     assert written == approved

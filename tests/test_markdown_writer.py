@@ -24,7 +24,8 @@ def _post(id: int, slug: str, **fields) -> Post:
     fields.setdefault("title", slug.replace("-", " ").title())
     fields.setdefault("url", f"{OLD}/2012/01/{id:02d}/{slug}/")
     fields.setdefault("date", datetime(2012, 1, id % 28 + 1, 10, 0, tzinfo=PST))
-    return Post(id=id, slug=slug, guid=f"{OLD}/?p={id}", author="jo", **fields)
+    fields.setdefault("guid", f"{OLD}/?p={id}")
+    return Post(id=id, slug=slug, author="jo", **fields)
 
 
 def _site(*posts: Post) -> SiteSource:
@@ -45,14 +46,19 @@ def test_statuses_and_types_decide_what_is_written(tmp_path):
         _post(8, "menu", type="nav_menu_item"), _post(9, "1-revision-v1", type="revision", status="inherit"),
         _post(10, "photo", type="attachment", status="inherit"), _post(11, "novel", type="book"),
     )
-    report = write_markdown(site, tmp_path, MarkdownOptions())
-    files = _by_id(tmp_path)
+    machinery = {"trash": 1, "password-protected": 1, "not-a-post:nav_menu_item": 1, "not-a-post:revision": 1,
+                 "not-a-post:attachment": 1, "type-not-selected:book": 1}
+    report = write_markdown(site, tmp_path / "public", MarkdownOptions())
+    assert set(_by_id(tmp_path / "public")) == {1}
+    assert report.skipped == {**machinery, "not-public:draft": 1, "not-public:private": 1,
+                              "not-public:future": 1, "not-public:pending": 1}
+    report = write_markdown(site, tmp_path / "drafts", MarkdownOptions(drafts=True))
+    files = _by_id(tmp_path / "drafts")
     assert set(files) == {1, 2, 3, 6, 7}
     assert {i for i, f in files.items() if f.is_draft} == {2, 3, 6, 7}
-    assert report.skipped == {"trash": 1, "password-protected": 1, "not-a-post:nav_menu_item": 1,
-                              "not-a-post:revision": 1, "not-a-post:attachment": 1,
-                              "type-not-selected:book": 1}
-    assert json.loads((tmp_path / "report.json").read_text())["drafts"] == 4
+    assert all(files[i].field("url") is None for i in (2, 3, 6, 7)), "a draft claims no URL"
+    assert report.skipped == machinery
+    assert json.loads((tmp_path / "drafts" / "report.json").read_text())["drafts"] == 4
     assert "letmein" not in "".join(p.read_text() for p in tmp_path.rglob("*.md"))
 
 
@@ -101,7 +107,7 @@ def test_sibling_pages_with_one_slug_under_two_parents_do_not_collide(tmp_path):
 
 def test_jekyll_layout_dates_files_and_keeps_drafts_apart(tmp_path):
     site = _site(_post(1, "hello"), _post(2, "wip", status="draft", date=None), _post(3, "hello"))
-    report = write_markdown(site, tmp_path, MarkdownOptions(preset="jekyll"))
+    report = write_markdown(site, tmp_path, MarkdownOptions(preset="jekyll", drafts=True))
     paths = {i: f.path.relative_to(tmp_path).as_posix() for i, f in _by_id(tmp_path).items()}
     assert paths == {1: "_posts/2012-01-02-hello.md", 2: "_drafts/wip.md", 3: "_posts/2012-01-04-hello-2.md"}
     assert _by_id(tmp_path)[2].field("published") is False
@@ -120,19 +126,34 @@ def test_internal_links_in_every_form_point_to_new_paths(tmp_path):
     )
     write_markdown(site, tmp_path, MarkdownOptions())
     text = _by_id(tmp_path)[1].body
-    assert text.count("(/posts/target/)") == 3
-    assert "(/posts/target/#part)" in text
-    assert "(/about/)" in text
+    assert text.count("(/2012/01/02/target/)") == 3, "posts keep their WordPress URL"
+    assert "(/2012/01/02/target/#part)" in text
+    assert "(/2012/01/03/about/)" in text
     assert "https://elsewhere.example/?p=2" in text
     redirects = json.loads((tmp_path / "redirects.json").read_text())
-    assert {"from": "/2012/01/02/target/", "to": "/posts/target/"} in redirects
-    assert {"from": "/?p=3", "to": "/about/"} in redirects
-    assert _by_id(tmp_path)[2].field("aliases") == ["/2012/01/02/target/"]
+    assert {"from": "/?p=3", "to": "/2012/01/03/about/"} in redirects
+    assert not any(r["from"] == r["to"] for r in redirects)
+    assert _by_id(tmp_path)[2].field("url") == "/2012/01/02/target/"
+    assert _by_id(tmp_path)[2].field("aliases") == ["/2012/01/02/target/photo/"]
+
+
+def test_redirects_never_take_a_page_or_the_home_page_and_spell_paths_one_way(tmp_path):
+    site = _site(
+        _post(1, "about", type="page", url=f"{OLD}//about//", guid=f"{OLD}/"),
+        _post(2, "café", url=f"{OLD}/2012/01/02/caf%C3%A9/", guid=f"{OLD}/2012/01/02/caf%c3%a9-old/"),
+        _post(3, "stolen", guid=f"{OLD}/2012/01/02/café/"),
+    )
+    write_markdown(site, tmp_path, MarkdownOptions(preset="jekyll"))
+    files = _by_id(tmp_path)
+    assert files[1].field("permalink") == "/about/" and files[1].field("redirect_from") is None
+    assert files[2].field("permalink") == "/2012/01/02/café/"
+    assert files[2].field("redirect_from") == ["/2012/01/02/café-old/"]
+    assert files[3].field("redirect_from") is None, "another post's URL is not a redirect"
 
 
 def test_redirect_snippets_by_option(tmp_path):
     site = _site(_post(2, "target"))
-    write_markdown(site, tmp_path, MarkdownOptions(redirects=("netlify", "nginx", "apache")))
+    write_markdown(site, tmp_path, MarkdownOptions(preset="plain", redirects=("netlify", "nginx", "apache")))
     assert "/2012/01/02/target/ /posts/target/ 301\n" in (tmp_path / "_redirects").read_text()
     assert 'if ($arg_p = "2") { return 301 /posts/target/; }' in (tmp_path / "redirects.nginx.conf").read_text()
     assert "(p|page_id)=2(&|$)" in (tmp_path / "redirects.htaccess").read_text()
@@ -143,10 +164,6 @@ def test_redirect_snippets_by_option(tmp_path):
 LIVE_HUGO_SHORTCODE = re.compile(r"\{\{[<%](?!/\*)")
 
 
-def _outside_liquid_raw(body: str) -> str:
-    return re.sub(r"\{% raw %\}.*?\{% endraw %\}", "", body, flags=re.S)
-
-
 @pytest.mark.parametrize("preset", ["hugo", "jekyll", "eleventy"])
 def test_template_syntax_in_content_cannot_run(tmp_path, preset):
     content = "<p>Use {{< youtube abc >}}, {{% note %}}, {{ page.title }} and {% if x %}</p><pre><code>{{ x }}</code></pre>"
@@ -155,21 +172,18 @@ def test_template_syntax_in_content_cannot_run(tmp_path, preset):
     if preset == "hugo":
         assert not LIVE_HUGO_SHORTCODE.search(body)
         assert "{{ page.title }}" in body
-    else:
-        assert body.lstrip("\n").startswith("{% raw %}")
-        outside = _outside_liquid_raw(body)
-        assert "{{" not in outside and "{%" not in outside
+    else:  # the generator is told not to run Liquid or Nunjucks on the file: the text stays as it is
+        off = {"jekyll": ("render_with_liquid", False), "eleventy": ("templateEngineOverride", "md")}[preset]
+        assert _by_id(tmp_path)[1].front_matter[off[0]] == off[1]
+        assert "{{ page.title }} and {% if x %}" in body and "{% raw %}" not in body
 
 
 def test_escaping_follows_each_generators_documentation():
     assert escape_templates("a {{< figure src=x >}} b {{% note %}}", "hugo") == \
         "a {{</* figure src=x */>}} b {{%/* note */%}}"
     assert not LIVE_HUGO_SHORTCODE.search(escape_templates("stray {{< and {{% here", "hugo"))
-    liquid = escape_templates("{{ x }} then {% endraw %}", "liquid")
-    assert liquid.startswith("{% raw %}") and liquid.endswith("{% endraw %}\n")
-    assert "{{ '{% endraw %}' }}" in liquid
     assert escape_templates("{{ x }}", "none") == "{{ x }}"
-    assert escape_templates("plain text", "liquid") == "plain text"
+    assert escape_templates("plain text", "hugo") == "plain text"
 
 
 def _commented_site() -> SiteSource:
@@ -185,22 +199,23 @@ def _commented_site() -> SiteSource:
 
 
 def test_sidecar_comments_keep_threads_and_drop_personal_data(tmp_path):
-    report = write_markdown(_commented_site(), tmp_path, MarkdownOptions())
+    report = write_markdown(_commented_site(), tmp_path, MarkdownOptions(comments="sidecar"))
     sidecar = yaml.safe_load((tmp_path / "content/posts/talk/comments.yaml").read_text())
     assert [(c["id"], c.get("parent"), c["type"]) for c in sidecar["comments"]] == [
         (1, None, "comment"), (2, 1, "comment"), (3, None, "pingback")]
-    assert "(/posts/talk/)" in sidecar["comments"][1]["content"]
+    assert "(/2012/01/01/talk/)" in sidecar["comments"][1]["content"]
     text = (tmp_path / "content/posts/talk/comments.yaml").read_text()
     assert "ann@example.com" not in text and "192.0.2.1" not in text
     assert report.comments_skipped == {"comment:pending": 1, "comment:spam": 1}
 
 
 def test_comment_personal_data_hashed_or_kept_by_option(tmp_path):
-    write_markdown(_commented_site(), tmp_path / "h", MarkdownOptions(preset="plain", comment_pii="hash"))
+    write_markdown(_commented_site(), tmp_path / "h",
+                   MarkdownOptions(preset="plain", comment_pii="hash", comments="sidecar"))
     hashed = yaml.safe_load((tmp_path / "h/posts/talk.comments.yaml").read_text())["comments"][0]
     assert len(hashed["author_email_sha256"]) == 64 and "author_email" not in hashed
     write_markdown(_commented_site(), tmp_path / "k", MarkdownOptions(preset="plain", comment_pii="keep",
-                                                                      include_unapproved=True))
+                                                                      comments="sidecar", include_unapproved=True))
     kept = yaml.safe_load((tmp_path / "k/posts/talk.comments.yaml").read_text())["comments"]
     assert kept[0]["author_email"] == "ann@example.com"
     assert [c["id"] for c in kept] == [1, 2, 3, 4]
@@ -228,7 +243,7 @@ def test_front_matter_fields_keys_and_toml(tmp_path):
     assert hugo.front_matter["categories"] == ["Cats & Dogs"] and hugo.front_matter["genre"] == ["Sci-Fi"]
     assert hugo.front_matter["images"] == [f"{OLD}/up/p.jpg"]
     assert hugo.front_matter["lastmod"] == datetime(2013, 1, 1, tzinfo=PST)
-    assert hugo.front_matter["params"]["author"] == "Jo \"JD\" O'Doe"
+    assert hugo.front_matter["author"] == "Jo \"JD\" O'Doe", "top level: Hugo 0.111 has no params key"
     write_markdown(_site(post), tmp_path / "a", MarkdownOptions(preset="astro", fields="title:name,date"))
     astro = parse_markdown(next((tmp_path / "a").rglob("*.md")))
     assert list(astro.front_matter) == ["name", "pubDate"]
@@ -244,7 +259,7 @@ def test_bad_options_are_refused_when_made_with_the_flag_and_the_choices():
 
 def test_astro_always_has_the_fields_its_schema_requires(tmp_path):
     site = _site(_post(1, "undated", status="draft", date=None, modified=datetime(2013, 1, 1, tzinfo=PST)))
-    write_markdown(site, tmp_path, MarkdownOptions(preset="astro"))
+    write_markdown(site, tmp_path, MarkdownOptions(preset="astro", drafts=True))
     astro = _by_id(tmp_path)[1]
     assert astro.front_matter["description"] == ""
     assert astro.front_matter["pubDate"] == datetime(2013, 1, 1, tzinfo=PST)
@@ -252,10 +267,11 @@ def test_astro_always_has_the_fields_its_schema_requires(tmp_path):
 
 def test_summary_for_the_cli_counts_what_was_done(tmp_path):
     site = _site(_post(1, "a"), _post(2, "b", status="trash"), _post(3, "c", status="draft"))
-    summary = write_markdown(site, tmp_path, MarkdownOptions()).summary()
+    summary = write_markdown(site, tmp_path, MarkdownOptions(drafts=True)).summary()
     assert summary["posts_written"] == 2 and summary["drafts"] == 1
     assert summary["skipped"] == {"trash": 1}
     assert json.loads((tmp_path / "report.json").read_text())["skipped"] == {"trash": 1}
+    assert summary["scaffold_files"] > 0
 
 
 def test_options_take_cli_style_values(tmp_path):

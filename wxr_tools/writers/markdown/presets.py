@@ -45,7 +45,7 @@ class Preset:
     draft_style: str
     """``draft`` (``draft: true``), ``published`` (``published: false``) or ``eleventy``."""
     escape: str
-    """Template syntax to neutralise in content: ``hugo``, ``liquid`` or ``none``."""
+    """Template syntax to neutralise in content: ``hugo`` or ``none``."""
     required: tuple[str, ...] = ()
     """Fields the generator's schema requires: written (empty) even with no value."""
     params_key: str | None = None
@@ -136,33 +136,28 @@ def get_preset(name: str) -> Preset:
 
 _HUGO_SHORTCODE = re.compile(r"\{\{([<%])(.*?)([>%])\}\}", re.DOTALL)
 _HUGO_STRAY = re.compile(r"\{\{(?=[<%](?!/\*))")
-_LIQUID = ("{{", "{%")
 
 
 def escape_templates(text: str, style: str, own: Collection[str] = ()) -> str:
     """Make literal template syntax inert, as the generator documents it.
 
     Hugo: shortcode calls ``{{< x >}}`` become ``{{</* x */>}}`` (shown literally),
-    and a stray ``{{<`` gets a zero-width joiner; Liquid (Jekyll, Eleventy): the
-    whole body goes inside ``{% raw %}`` when it holds ``{{`` or ``{%``. ``own``
-    is markup written for the generator on purpose (``--shortcode``,
-    ``--hugo-shortcodes``): it is left to work.
+    and a stray ``{{<`` gets a zero-width joiner. Jekyll and Eleventy need nothing
+    here: their front matter tells them not to run Liquid or Nunjucks on the file
+    (:attr:`Preset.verbatim`), so the text is never rewritten. ``own`` is markup
+    written for the generator on purpose (``--shortcode``, ``--hugo-shortcodes``):
+    it is left to work.
     """
     if own and style != "none":
         pieces = re.split("(" + "|".join(re.escape(o) for o in sorted(own, key=len, reverse=True)) + ")", text)
-        return "".join(piece if i % 2 else _escape_text(piece, style, whole=False) for i, piece in enumerate(pieces))
-    return _escape_text(text, style, whole=True)
+        return "".join(piece if i % 2 else _escape_text(piece, style) for i, piece in enumerate(pieces))
+    return _escape_text(text, style)
 
 
-def _escape_text(text: str, style: str, *, whole: bool) -> str:
+def _escape_text(text: str, style: str) -> str:
     if style == "hugo":
         if "{{" not in text:
             return text
         text = _HUGO_SHORTCODE.sub(lambda m: "{{" + m[1] + "/*" + m[2] + "*/" + m[3] + "}}", text)
         return _HUGO_STRAY.sub("{\u200d{", text)
-    if style == "liquid":
-        if not any(token in text for token in _LIQUID):
-            return text
-        text = re.sub(r"\{%-?\s*endraw\s*-?%\}", "{% endraw %}{{ '{% endraw %}' }}{% raw %}", text)
-        return "{% raw %}\n" + text + "{% endraw %}\n" if whole else "{% raw %}" + text + "{% endraw %}"
     return text
