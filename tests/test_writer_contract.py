@@ -88,7 +88,7 @@ def test_a_write_report_carries_counts_and_coded_diagnostics(tmp_path: Path) -> 
     path = tmp_path / "twice.xml"
     path.write_text(twice, "utf-8")
     report = WRITERS["markdown"].write(__import__("wxr_tools").open_wxr(path), tmp_path / "site", MarkdownOptions())
-    assert isinstance(report, WriteReport) and report.posts_written == 3
+    assert isinstance(report, WriteReport) and report.posts_written == 2  # the draft is not public
     assert [(d.code, d.severity) for d in report.diagnostics] == [("MD002", "warning")]
 
 
