@@ -77,3 +77,14 @@ def test_the_time_zone_is_the_one_whose_offsets_match_every_season():
     assert guess_zone(_samples((datetime(2012, 1, 5, 10), -8), (datetime(2012, 7, 5, 10), -8))) \
         != "America/Los_Angeles", "no summer time: not Los Angeles"
     assert guess_zone(OffsetSamples()) == "UTC"
+
+
+def test_scaffold_files_are_in_the_manifest_and_an_edited_one_is_kept(tmp_path):
+    convert([SYNTAX], to="markdown", out=tmp_path, preset="jekyll", jobs=1)
+    manifest = json.loads((tmp_path / ".wxr-manifest.json").read_text())
+    assert {"_config.yml", "_layouts/post.html", "category/notes/index.html"} <= set(manifest["files"])
+    layout = tmp_path / "_layouts" / "post.html"
+    layout.write_text("my layout {{ content }}\n")
+    convert([SYNTAX], to="markdown", out=tmp_path, preset="jekyll", jobs=1)
+    assert layout.read_text() == "my layout {{ content }}\n"
+    assert "_layouts/post.html" in json.loads((tmp_path / ".wxr-manifest.json").read_text())["files"]
