@@ -201,6 +201,9 @@ def test_the_seed_post_shows_terms_comments_pingback_and_bio(site_builds, preset
     assert "pingback" in _classed(comments[1], "span.comment-kind")[0].text_content()
     bio = " ".join(_classed(tree, ".author-bio")[0].text_content().split())
     assert "Awen Therapy is a psychotherapy practice" in bio
+    older = tree.xpath('.//nav//a[@rel="prev"]')
+    assert [a.get("href") for a in older] == ["/2012/11/22/gutenberg-blocks-a-tour/"], "the older post is the previous"
+    assert not tree.xpath('.//nav//a[@rel="next"]'), "the newest post has no next"
 
 
 @pytest.mark.parametrize("preset", PRESETS)

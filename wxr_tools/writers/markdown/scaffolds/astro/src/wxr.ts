@@ -30,3 +30,12 @@ export async function posts() {
   const all = await getCollection("blog");
   return all.sort((a, b) => (b.data.pubDate?.valueOf() ?? 0) - (a.data.pubDate?.valueOf() ?? 0));
 }
+
+/** A category or tag archive's static paths: one per term, at its WordPress URL under `base`. */
+export async function termPaths(taxonomy: "category" | "post_tag", key: "categories" | "tags", base: string) {
+  const all = await posts();
+  return Object.entries(terms[taxonomy]).map(([name, term]) => ({
+    params: { term: term.url.slice(base.length).replace(/\/$/, "") },
+    props: { name, term, entries: all.filter((p) => ((p.data[key] as string[] | undefined) ?? []).includes(name)) },
+  }));
+}
