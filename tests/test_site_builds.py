@@ -8,8 +8,14 @@ build runs once per session and its HTML is read by every test.
 
 from __future__ import annotations
 
+import functools
 import html
+import json
 import re
+import shutil
+import subprocess
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -212,3 +218,29 @@ def test_threaded_comments_nest(site_builds, preset):
     tree = lxml_html.fromstring(site.page("/2020/01/05/template-syntax/").read_bytes())
     reply = tree.get_element_by_id("comment-2")
     assert reply.getparent().getparent().get("id") == "comment-1"
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """No request log on stderr."""
+
+
+@pytest.mark.parametrize("preset", PRESETS)
+def test_wordpress_id_addresses_lead_to_their_posts(site_builds, preset):
+    site = site_builds(preset, "syntax")
+    ids = json.loads(site.page("/wxr-ids.json").read_text(encoding="utf-8"))
+    assert ids["10"] == "/2020/01/05/template-syntax/" and ids["20"] == "/about/"
+    assert not {"41", "42", "43", "44"} & set(ids), "no id of a post that was not public"
+    script = re.search(r'<script src="([^"]*wxr-ids\.js)"', site.page("/").read_text(encoding="utf-8"))
+    assert script and site.answers(script.group(1))
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        return  # the data and the script are there; following them takes a browser (apt-get install chromium)
+    handler = functools.partial(_QuietHandler, directory=str(site.output))
+    with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        dom = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000",
+                              "--dump-dom", f"http://127.0.0.1:{server.server_port}/?page_id=20"],
+                             capture_output=True, text=True, timeout=120).stdout
+        server.shutdown()
+    assert "About this site." in dom

@@ -55,6 +55,8 @@ class Preset:
     """Posts and pages keep their WordPress URL (the ``url`` field), whatever the folder layout."""
     data_dir: str = "data"
     """Folder of the site data files the layouts read (authors, terms, redirects)."""
+    public_dir: str = "static"
+    """Folder whose files the generator publishes as they are (``wxr-ids.json``)."""
     verbatim: tuple[tuple[str, object], ...] = ()
     """Front matter telling the generator not to run its template language on the body."""
 
@@ -100,14 +102,14 @@ PRESETS: dict[str, Preset] = {
         field_keys=(("updated", "last_modified_at"), ("summary", "excerpt"), ("draft", "published"),
                     ("aliases", "redirect_from"), ("id", "wordpress_id"), ("url", "permalink")),
         default_fields=_SITE, draft_style="published", escape="none",
-        old_urls=True, data_dir="_data", verbatim=(("render_with_liquid", False),),
+        old_urls=True, data_dir="_data", public_dir="", verbatim=(("render_with_liquid", False),),
     ),
     "eleventy": Preset(
         name="eleventy", posts_dir="content/blog", pages_dir="content", types_dir="content",
         drafts_dir=None, bundles=False, date_prefix=False, posts_url="/blog/", pages_url="/",
         field_keys=(("summary", "description"), ("id", "wordpress_id"), ("url", "permalink")),
         default_fields=_SITE, draft_style="eleventy", escape="none",
-        old_urls=True, data_dir="content/_data", verbatim=(("templateEngineOverride", "md"),),
+        old_urls=True, data_dir="content/_data", public_dir="content", verbatim=(("templateEngineOverride", "md"),),
     ),
     "astro": Preset(
         name="astro", posts_dir="src/content/blog", pages_dir="src/content/pages",
@@ -116,7 +118,7 @@ PRESETS: dict[str, Preset] = {
         field_keys=(("date", "pubDate"), ("updated", "updatedDate"), ("summary", "description"),
                     ("image", "heroImage"), ("id", "wordpress_id")),
         default_fields=_SITE, draft_style="draft", escape="none", required=("summary",),
-        old_urls=True, data_dir="src/data",
+        old_urls=True, data_dir="src/data", public_dir="public",
     ),
     "plain": Preset(
         name="plain", posts_dir="posts", pages_dir="pages", types_dir="", drafts_dir=None,

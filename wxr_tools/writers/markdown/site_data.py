@@ -19,7 +19,7 @@ from typing import Any
 from ...model import Author, Term
 from ...source import Source
 from ...transforms import render_comment
-from ...transforms.links import LinkRewriter
+from ...transforms.links import LinkRewriter, id_key
 from .paths import Location
 from .presets import Preset
 from .slugs import decode_post_name
@@ -27,6 +27,9 @@ from .slugs import decode_post_name
 ARCHIVE_BASES = {"category": "/category/", "post_tag": "/tag/"}
 """WordPress's default archive bases: term archives answer where they did."""
 AUTHOR_BASE = "/author/"
+IDS_FILE = "wxr-ids.json"
+ID_KEY = id_key(0).removesuffix("0")
+"""The prefix of the link table's keys for ``?p=N``-style addresses."""
 
 
 def term_name(name: str, slug: str) -> str:
@@ -65,6 +68,9 @@ class SiteData:
     redirects: list[dict[str, str]] = field(default_factory=list)
     posts: int = 0
     """Published blog posts (for archives a generator cannot paginate itself)."""
+    ids: dict[str, str] = field(default_factory=dict)
+    """Post id -> its URL: where WordPress's ``?p=N`` addresses lead (a static host cannot match a query,
+    so the home page's script looks them up in ``wxr-ids.json``)."""
 
     def files(self) -> Iterator[tuple[str, Any]]:
         """(path relative to the output folder, JSON value) of each data file."""
@@ -72,6 +78,7 @@ class SiteData:
         for name, value in (("site", self.site), ("authors", self.authors), ("terms", self.terms),
                             ("redirects", self.redirects)):
             yield f"{folder}/{name}.json", value
+        yield f"{self.preset.public_dir}/{IDS_FILE}".lstrip("/"), self.ids
 
     def write(self, out_dir: Path) -> None:
         """Write every data file (they are content: rewritten on every run)."""
@@ -110,4 +117,6 @@ def collect_site_data(source: Source, index: Any, preset: Preset, rewrite: LinkR
         posts += location.path.startswith(posts_folder)
         redirects += [{"from": old, "to": location.url} for old in index.aliases_of(int(key))]
     redirects.sort(key=lambda r: r["from"])
-    return SiteData(preset, site, authors, terms, redirects, posts)
+    ids = {key[len(ID_KEY):]: url for key, url in index.link_targets.sorted_items()
+           if key.startswith(ID_KEY) and url.startswith("/")}
+    return SiteData(preset, site, authors, terms, redirects, posts, ids)

@@ -28,8 +28,9 @@ SCAFFOLDED = ("hugo", "jekyll", "eleventy", "astro")
 """Presets with a scaffold (``plain`` has no generator)."""
 PER_PAGE = 10
 """Posts per archive page, in every scaffold."""
-STYLESHEET = {"hugo": "static/wxr.css", "jekyll": "assets/wxr.css", "eleventy": "content/assets/wxr.css",
-              "astro": "public/wxr.css"}
+ASSETS = {"hugo": "static", "jekyll": "assets", "eleventy": "content/assets", "astro": "public"}
+"""Where the stylesheet and the ``?p=N`` script go: published as they are, at ``/`` (Hugo, Astro) or ``/assets/``."""
+SHARED_ASSETS = ("wxr.css", "wxr-ids.js")
 
 
 def _package_files(folder: Traversable, prefix: str = "") -> Iterator[tuple[str, str]]:
@@ -86,7 +87,8 @@ def scaffold_files(preset: Preset, data: SiteData) -> dict[str, str]:
         for placeholder, value in values.items():
             text = text.replace(placeholder, value)
         files[relative] = text
-    files[STYLESHEET[preset.name]] = (root / "wxr.css").read_text(encoding="utf-8")
+    for name in SHARED_ASSETS:
+        files[f"{ASSETS[preset.name]}/{name}"] = (root / name).read_text(encoding="utf-8")
     if preset.name in ("hugo", "jekyll"):
         files.update(_archive_stubs(preset, data))
     return files
