@@ -244,3 +244,11 @@ def test_wordpress_id_addresses_lead_to_their_posts(site_builds, preset):
                              capture_output=True, text=True, timeout=120).stdout
         server.shutdown()
     assert "About this site." in dom
+
+
+@pytest.mark.parametrize("preset", PRESETS)
+def test_a_featured_image_is_shown_on_its_post(site_builds, preset):
+    site = site_builds(preset, "realwp")
+    tree = lxml_html.fromstring(site.page("/2012/10/03/patterns-why-we-repeat-what-hurts/").read_bytes())
+    images = [img.get("src") for img in _classed(tree, "figure.featured//img")]
+    assert len(images) == 1 and images[0].endswith((".jpg", ".png", ".gif", ".jpeg", ".webp")), images
