@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from corpus import FIXTURES
 from wxr_tools.cli import app
 from wxr_tools.convert import convert
+from wxr_tools.writers.markdown.permalinks import StructureVotes
 from wxr_tools.writers.markdown.timezone import OffsetSamples, guess_zone
 
 SYNTAX = FIXTURES / "sites" / "template-syntax.xml"
@@ -51,6 +52,16 @@ def test_config_values_are_quoted_for_their_format(tmp_path):
     config = tomllib.loads((tmp_path / "hugo.toml").read_text())
     assert config["title"] == "Template & Syntax Test" and config["timeZone"] == "America/New_York"
     assert config["markup"]["goldmark"]["renderer"]["unsafe"] is True
+    assert config["permalinks"]["posts"] == "/:year/:month/:day/:slug/", "the old site's structure, for new posts"
+
+
+def test_a_permalink_structure_is_recognised_only_when_every_post_fits_it():
+    votes = StructureVotes()
+    votes.add("/2020/01/05/late-night/", datetime(2020, 1, 5, 23, 30))  # the local day, not UTC's
+    votes.add("/2020/02/01/café/", datetime(2020, 2, 1, 12))
+    assert votes.structure() == "/%year%/%monthnum%/%day%/%postname%/"
+    votes.add("/about-us/", datetime(2020, 3, 1))
+    assert votes.structure() is None
 
 
 def test_the_cli_takes_drafts_and_no_scaffold(tmp_path):

@@ -98,7 +98,8 @@ def collect_site_data(source: Source, index: Any, preset: Preset, rewrite: LinkR
     """The site's data from its channel, authors and terms, and the index of written posts (pass 1)."""
     info = source.info
     site = {"title": html.unescape(info.title), "description": html.unescape(info.description),
-            "language": info.language, "old_url": info.link, "time_zone": index.time_zone}
+            "language": info.language, "old_url": info.link, "time_zone": index.time_zone,
+            "permalink_structure": index.permalink_structure}
     authors = {a.login: _author(a, rewrite) for a in source.authors if a.login}
     paths = term_paths(source.terms)
     terms: dict[str, dict[str, dict[str, Any]]] = {taxonomy: {} for taxonomy in ARCHIVE_BASES}

@@ -35,6 +35,7 @@ from .site_data import ARCHIVE_BASES, author_path, term_paths
 from .slugs import UniqueNames, decode_post_name, make_slug
 from .store import DiskMap, IndexDatabase, PickledDiskMap
 from .statuses import Decision, decide
+from .permalinks import StructureVotes
 from .timezone import OffsetSamples, guess_zone
 
 
@@ -70,6 +71,8 @@ class SiteIndex:
     """Post id -> its redirects (old paths), ``\x1f``-separated: each path given to one post only."""
     time_zone: str = "UTC"
     """The site's IANA time zone, guessed from its posts' dates."""
+    permalink_structure: str | None = None
+    """The WordPress permalink structure every post's URL fits (``/%year%/%monthnum%/%day%/%postname%/``)."""
     report: MarkdownReport = field(default_factory=MarkdownReport)
     media: MediaGraph | None = None
     """Every media file and who uses it (not handed to the workers: they get a :class:`MediaTable`)."""
@@ -181,6 +184,7 @@ class _Builder:
         """Post id -> paths that may redirect to it, settled once every post has its URL."""
         self.aliases = DiskMap(database, "aliases")
         self.offsets = OffsetSamples()
+        self.structures = StructureVotes()
         self.report = MarkdownReport()
 
     def _register(self, post_id: int, url_keys: Iterable[str], location: Location,
@@ -255,6 +259,7 @@ class _Builder:
         self._register(item.id, item.url_keys, location, item.old_paths)
         if not decision.draft:
             self.offsets.add(item.date)
+            self.structures.add(item.old_paths[0] if item.old_paths else None, item.date)
         return True
 
     def _place_nested(self) -> None:
@@ -326,7 +331,8 @@ class _Builder:
                 self.links.add_key(author_path(author.login).rstrip("/"), author_path(author.login))
         author_names = {a.login: a.display_name or a.login for a in source.authors}
         return SiteIndex(self.locations, self.links, self.link_targets, self.content, self.attachment_files,
-                         author_names, self.aliases, guess_zone(self.offsets), self.report, self.media.finish())
+                         author_names, self.aliases, guess_zone(self.offsets), self.structures.structure(),
+                         self.report, self.media.finish())
 
 
 def build_index(source: Source, database: IndexDatabase, preset: Preset, post_types: tuple[str, ...], *,

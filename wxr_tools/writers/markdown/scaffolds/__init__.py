@@ -21,6 +21,7 @@ from typing import Any
 
 from ...output_folder import OutputFolder
 from ..front_matter import dump_yaml
+from ..permalinks import STRUCTURES
 from ..presets import Preset
 from ..site_data import SiteData
 
@@ -43,9 +44,13 @@ def _package_files(folder: Traversable, prefix: str = "") -> Iterator[tuple[str,
 
 def _values(data: SiteData) -> dict[str, str]:
     site = data.site
-    return {f"@@{name.upper()}@@": json.dumps(site.get(name) or default, ensure_ascii=False)
-            for name, default in (("title", "My site"), ("description", ""), ("language", "en"),
-                                  ("time_zone", "UTC"))} | {"@@PER_PAGE@@": str(PER_PAGE)}
+    values = {name: site.get(name) or default for name, default in (
+        ("title", "My site"), ("description", ""), ("language", "en"), ("time_zone", "UTC"))}
+    permalinks = STRUCTURES.get(site.get("permalink_structure") or "", {})
+    values["hugo_permalink"] = permalinks.get("hugo", "/posts/:slug/")
+    values["jekyll_permalink"] = permalinks.get("jekyll", "/:year/:month/:day/:title/")
+    return {f"@@{name.upper()}@@": json.dumps(value, ensure_ascii=False) for name, value in values.items()} | {
+        "@@PER_PAGE@@": str(PER_PAGE)}
 
 
 def _page(front_matter: dict[str, Any]) -> str:
