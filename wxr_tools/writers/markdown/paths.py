@@ -21,14 +21,18 @@ RESERVED_URLS = ("/",)
 """The home page: no post, page or redirect may take it."""
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+
+
 def site_path(url: str) -> str | None:
-    """The path an old URL of the site answered at: decoded, ``//`` made ``/``; None for ``?p=N`` forms.
+    """The path an old URL of the site answered at: decoded, ``//`` made ``/``; None for ``?p=N`` forms
+    and for paths with control characters (no WordPress URL has them; the post gets a URL made for it).
 
     Decoded once here and nowhere else, so non-ASCII paths are spelled one way
     in every URL, alias and redirect written.
     """
     key = own_url_key(url) if url else None
-    if key is None or key.startswith("?id="):
+    if key is None or key.startswith("?id=") or _CONTROL.search(key):
         return None
     return re.sub("/{2,}", "/", key_to_url(key))
 

@@ -22,11 +22,13 @@ from ...transforms import render_comment
 from ...transforms.links import LinkRewriter, id_key
 from .paths import Location
 from .presets import Preset
-from .slugs import decode_post_name
+from .slugs import decode_post_name, path_segment
 
 ARCHIVE_BASES = {"category": "/category/", "post_tag": "/tag/"}
 """WordPress's default archive bases: term archives answer where they did."""
 AUTHOR_BASE = "/author/"
+MAX_DEPTH = 8
+"""Parents kept in a category archive's path: a hostile hierarchy cannot make it endless."""
 IDS_FILE = "wxr-ids.json"
 ID_KEY = id_key(0).removesuffix("0")
 """The prefix of the link table's keys for ``?p=N``-style addresses."""
@@ -38,23 +40,34 @@ def term_name(name: str, slug: str) -> str:
 
 
 def term_paths(terms: Iterable[Term]) -> dict[tuple[str, str], str]:
-    """(taxonomy, slug) -> archive path, for categories (parents in the path, as WordPress) and tags."""
+    """(taxonomy, slug) -> archive path, for categories (parents in the path, as WordPress) and tags.
+
+    Each segment is a safe file name (:func:`path_segment`), and no two paths differ only in case
+    (a second one gets ``-2``): the scaffold writes a page at each.
+    """
     by_slug = {(t.taxonomy, t.slug): t for t in terms if t.taxonomy in ARCHIVE_BASES and t.slug}
     paths: dict[tuple[str, str], str] = {}
+    taken: set[str] = set()
     for (taxonomy, slug), term in by_slug.items():
         chain, seen, current = [], set(), term
-        while current is not None and current.slug not in seen:
+        while current is not None and current.slug not in seen and len(chain) < MAX_DEPTH:
             seen.add(current.slug)
-            chain.append(decode_post_name(current.slug))
+            chain.append(path_segment(current.slug, fallback="term"))
             parent = current.parent if taxonomy == "category" else None
             current = by_slug.get((taxonomy, parent)) if parent else None
-        paths[(taxonomy, slug)] = ARCHIVE_BASES[taxonomy] + "/".join(reversed(chain)) + "/"
+        path = ARCHIVE_BASES[taxonomy] + "/".join(reversed(chain)) + "/"
+        unique, number = path, 1
+        while unique.casefold() in taken:
+            number += 1
+            unique = f"{path[:-1]}-{number}/"
+        taken.add(unique.casefold())
+        paths[(taxonomy, slug)] = unique
     return paths
 
 
 def author_path(login: str) -> str:
-    """An author's archive path (WordPress's default: the login as nicename)."""
-    return f"{AUTHOR_BASE}{login}/"
+    """An author's archive path (WordPress's default: the login as nicename, here a safe file name)."""
+    return f"{AUTHOR_BASE}{path_segment(login, fallback='author')}/"
 
 
 @dataclass

@@ -51,6 +51,20 @@ def make_slug(post_name: str, title: str, *, transliterate: bool = False, fallba
     return slug
 
 
+_UNSAFE_IN_NAMES = frozenset('/\\<>:"|?*%') | {chr(i) for i in range(32)} | {"\x7f"}
+
+
+def path_segment(slug: str, fallback: str) -> str:
+    """A WordPress slug as one folder or file name: kept as it is when every file system takes it
+    (``日本``, ``emoji-🎉``), else made a slug (:func:`make_slug`) so it can never leave its folder."""
+    decoded = unicodedata.normalize("NFC", decode_post_name(slug))
+    if (decoded and decoded == decoded.strip(" .") and not _UNSAFE_IN_NAMES & set(decoded)
+            and len(decoded.encode("utf-8")) <= MAX_SLUG_BYTES and decoded.lower() not in _WINDOWS_RESERVED
+            and decoded.split(".")[0].lower() not in _WINDOWS_RESERVED):
+        return decoded
+    return make_slug(slug, "", fallback=fallback)
+
+
 class UniqueNames:
     """Hands out names unique per folder, case-insensitively, the way WordPress does (``-2``, ``-3``).
 
