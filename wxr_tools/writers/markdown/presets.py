@@ -109,7 +109,7 @@ PRESETS: dict[str, Preset] = {
         drafts_dir=None, bundles=False, date_prefix=False, posts_url="/blog/", pages_url="/",
         field_keys=(("summary", "description"), ("id", "wordpress_id"), ("url", "permalink")),
         default_fields=_SITE, draft_style="eleventy", escape="none",
-        old_urls=True, data_dir="content/_data", public_dir="content", verbatim=(("templateEngineOverride", "md"),),
+        old_urls=True, data_dir="content/_data", public_dir="public", verbatim=(("templateEngineOverride", "md"),),
     ),
     "astro": Preset(
         name="astro", posts_dir="src/content/blog", pages_dir="src/content/pages",

@@ -6,7 +6,8 @@ const site = JSON.parse(fs.readFileSync("content/_data/wxr/site.json", "utf8"));
 export default function (eleventyConfig) {
   // Post text is never run as a template: Markdown files are Markdown only.
   eleventyConfig.setTemplateFormats(["md", "njk", "html"]);
-  eleventyConfig.addPassthroughCopy({ "content/assets": "assets", "content/wxr-ids.json": "wxr-ids.json" });
+  // public/ (media files, wxr-ids.json) is published at the site root, as in Eleventy's base blog.
+  eleventyConfig.addPassthroughCopy({ "content/assets": "assets", "public/": "/" });
 
   let markdown;
   eleventyConfig.amendLibrary("md", (library) => { markdown = library; library.set({ html: true }); });
