@@ -34,7 +34,7 @@ def test_hugo_keeps_a_renamed_date_at_the_top_where_its_config_reads_it(tmp_path
     page = page if page.exists() else next((tmp_path / "site").rglob("about*/index.md"))
     front = yaml.safe_load(page.read_text("utf-8").split("---")[1])
     assert str(front["created"]).startswith("2012-03-03")
-    assert "created" not in front.get("params", {}) and front["params"]["author"]
+    assert "params" not in front and front["author"]  # custom fields at the top: Hugo 0.111 reads no params key
 
 
 def test_counts_agree_with_their_number() -> None:
