@@ -91,30 +91,39 @@ class WorkerPool:
         caller stops reading are cancelled.
         """
         here = here or function
-        pending: deque[Future[T]] = deque()
+        pending: deque[tuple[bool, Future[T]]] = deque()  # (run here, its future), in order
         tasks = iter(arguments)
         exhausted = False
+
+        def keep_workers_busy() -> None:
+            """Top the pool up to ``ahead`` unfinished tasks: a worker must never wait for this process."""
+            nonlocal exhausted
+            busy = sum(1 for here_, future in pending if not here_ and not future.done())
+            while not exhausted and busy < ahead and len(pending) < 4 * ahead:
+                args = next(tasks, None)
+                if args is None:
+                    exhausted = True
+                else:
+                    pending.append((False, self.submit(function, *args)))
+                    busy += 1
+
         try:
             while True:
-                while not exhausted and len(pending) < ahead:
-                    args = next(tasks, None)
-                    if args is None:
-                        exhausted = True
-                    else:
-                        pending.append(self.submit(function, *args))
+                keep_workers_busy()
                 if not pending:
                     return
-                while not exhausted and not pending[0].done() and len(pending) < 2 * ahead:
+                while not exhausted and not pending[0][1].done() and len(pending) < 4 * ahead:
                     args = next(tasks, None)  # rather than wait: do the next task here
                     if args is None:
                         exhausted = True
-                    else:
-                        done: Future[T] = Future()
-                        done.set_result(here(*args))
-                        pending.append(done)
-                yield pending.popleft().result()
+                        break
+                    done: Future[T] = Future()
+                    done.set_result(here(*args))
+                    pending.append((True, done))
+                    keep_workers_busy()
+                yield pending.popleft()[1].result()
         finally:
-            for future in pending:
+            for _, future in pending:
                 future.cancel()
 
     def pids(self) -> list[int]:
