@@ -42,3 +42,8 @@ def test_a_page_with_references_to_control_characters_is_read() -> None:
     site = read_pages(REGRESSIONS / "page_reader" / "control-character-references.html")
     assert [post.title for post in site.posts] == ["Control characters by reference"]
     assert "share" not in site.posts[0].content and "c" in site.posts[0].content
+
+
+def test_a_comment_that_starts_with_a_control_character_is_read_without_it() -> None:
+    site = read_pages(REGRESSIONS / "page_reader" / "comment-starting-with-a-control-character.html")
+    assert [c.content for post in site.posts for c in post.comments] == ["Hello<p>there</p>"]

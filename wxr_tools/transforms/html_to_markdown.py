@@ -35,7 +35,7 @@ from collections.abc import Callable, Sequence
 import lxml.etree
 import lxml.html
 
-from ..html_tree import take_out
+from ..html_tree import drop_non_xml, take_out
 from .engines import DEFAULT_CONVERTER, engine as engine_named
 
 UNSAFE_POLICIES = ("drop", "keep", "link")
@@ -57,9 +57,6 @@ _NEEDS_TREE_RE = re.compile(  # tags _prepare() rewrites, or text it escapes
     r"<(?:pre|code|kbd|tt|img|figcaption|address|video|audio|object|embed|iframe|script|style|noscript|form)\b|"
     + _TEXT_ESCAPES, re.I)
 _ENTITY_LIKE_RE = re.compile(r"&(?=#?\w+;)")
-_NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_CHAR_REF_RE = re.compile(r"&#(?:0*([0-9]{1,8})(?![0-9])|[xX]0*([0-9a-fA-F]{1,8})(?![0-9a-fA-F]));?")
-"""A character reference; a number of more digits (no character) is left alone, never parsed."""
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
 _TRAILING_SPACE_RE = re.compile(r"[ \t]+$", re.M)
 _QUOTE_AFTER_TEXT_RE = re.compile(r"^([^>\n].*)\n(?=>)", re.M)
@@ -298,13 +295,6 @@ def _raw(element: lxml.html.HtmlElement) -> str:
     return markup
 
 
-def _drop_non_xml_ref(match: re.Match[str]) -> str:
-    """A character reference to a character XML forbids (``&#1;``, ``&#xFFFE;``) is dropped like the character."""
-    digits, hex_digits = match.groups()
-    code = int(digits) if digits else int(hex_digits, 16)
-    return "" if code <= 0x10FFFF and _NOT_XML_RE.match(chr(code)) else match.group(0)
-
-
 def _trim_line_end(m: re.Match[str]) -> str:
     """Keep a hard line break (two spaces after text), drop any other trailing blanks."""
     start = m.start()
@@ -333,9 +323,7 @@ def html_to_markdown(html_text: str, unsafe_html: str = "drop",
         placeholders = Placeholders()
         html_text = RESERVED_RE.sub("", html_text)
     keep = placeholders
-    html_text = _NOT_XML_RE.sub("", html_text)  # control characters: nothing shows them, both parsers refuse them
-    if "&#" in html_text:  # lxml decodes "&#1;" to a character it then refuses to take back
-        html_text = _CHAR_REF_RE.sub(_drop_non_xml_ref, html_text)
+    html_text = drop_non_xml(html_text)  # control characters: nothing shows them, both parsers refuse them
     if "nbsp;" in html_text or "\xa0" in html_text or "&#" in html_text:
         html_text = _NBSP_RE.sub(_NBSP, html_text)  # the converter makes no-break spaces plain ones
     if _NEEDS_TREE_RE.search(html_text):

@@ -12,6 +12,7 @@ from lxml.html import HtmlElement
 from slugify import slugify
 
 from wxr_tools.diagnostics import DiagnosticLog
+from wxr_tools.html_tree import drop_non_xml
 from wxr_tools.model import Author, Meta, Post, Term, TermRef
 
 from .archive import ArchiveInfo, read_archive
@@ -80,7 +81,7 @@ def parse_file(path: Path, log: DiagnosticLog) -> Page | None:
     if not text.strip():
         log.add("PAGE102", "error", "the page is empty", file=file, action="skipped")
         return None
-    text, escaped = escape_unclosed_raw_tags(text)
+    text, escaped = escape_unclosed_raw_tags(drop_non_xml(text))
     if escaped:
         log.add("PAGE104", "info", f"{escaped} bare <script>-like tag(s) never closed (a title printed"
                 " unescaped)", file=file, action="read as text")

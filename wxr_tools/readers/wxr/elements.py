@@ -143,7 +143,7 @@ def dates(local: datetime | None, gmt: datetime | None, element: etree._Element,
     """Local and GMT times as aware values; the local UTC offset comes from the pair."""
     if gmt is not None:
         gmt = gmt.replace(tzinfo=timezone.utc)
-    if local is None or gmt is None:
+    if local is None or gmt is None or local.tzinfo is not None:  # an offset written out says the zone
         return local, gmt
     offset = local - gmt.replace(tzinfo=None)
     minutes = round(offset.total_seconds() / 60)

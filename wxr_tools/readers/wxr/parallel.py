@@ -125,33 +125,36 @@ def _chunks(raw: CountingReader) -> Iterator[tuple[bytes, bytes, int]]:
         raise ChunkFailed("not a plain UTF-8 export")
     head = (rss.group(0) + channel.group(0)).replace(b"\r", b" ").replace(b"\n", b" ")
     line = 1 + header.count(b"\n")
-    buffer = buffer[match.start():]
+    buffer = bytearray(buffer[match.start():])  # grows in place: an item of 100 MB is not copied per read
+    last = _last_item_start(buffer)
     eof = False
     while True:
-        while not eof and (len(buffer) < CHUNK_BYTES or _last_item_start(buffer) <= 0):
+        while not eof and (len(buffer) < CHUNK_BYTES or last <= 0):
             data = raw.read(CHUNK_BYTES)  # an item larger than a chunk makes a larger chunk
             eof = not data
+            searched = max(len(buffer) - 5, 0)  # only the new bytes, and a tag cut by the last read
             buffer += data
+            last = max(last, _last_item_start(buffer, searched))
         if eof:
             end = buffer.rfind(b"</channel>")
             if end == -1:
                 raise ChunkFailed("no </channel>: the file is cut short")
             if end:
-                yield head, buffer[:end], line
+                yield head, bytes(buffer[:end]), line
             return
-        cut = _last_item_start(buffer)
-        chunk, buffer = buffer[:cut], buffer[cut:]
+        chunk, buffer = bytes(buffer[:last]), buffer[last:]
+        last = 0  # the buffer now starts with the item that was last
         yield head, chunk, line
         line += chunk.count(b"\n")
 
 
-def _last_item_start(buffer: bytes) -> int:
-    """Where the last ``<item>`` start tag begins, or -1: one backward scan that stops at it."""
+def _last_item_start(buffer: bytes | bytearray, start: int = 0) -> int:
+    """Where the last ``<item>`` start tag at or after ``start`` begins, or -1: one backward scan."""
     end = len(buffer)
-    while (start := buffer.rfind(b"<item", 0, end)) != -1:
-        if buffer[start + 5:start + 6] in (b">", b" ", b"\n", b"\t", b"\r"):
-            return start
-        end = start
+    while (tag := buffer.rfind(b"<item", start, end)) != -1:
+        if buffer[tag + 5:tag + 6] in (b">", b" ", b"\n", b"\t", b"\r"):
+            return tag
+        end = tag
     return -1
 
 

@@ -114,6 +114,7 @@ class Repairer:
             if not self.started:
                 self._pending = text
                 return ""
+        text = self._fix_characters(text)  # first: a token may be whole only once they are out
         if not final:
             # keep a short tail back so no token is cut in two
             size = len(text)  # a start below 0 would count from the end: clamp it
@@ -125,7 +126,6 @@ class Repairer:
                 cut = min(starts)  # the earliest: a "]]" after a "<" must not let that "<" go
                 self._pending = text[cut:]
                 text = text[:cut]
-        text = self._fix_characters(text)
         out, done = self._fix_markup(text, final)
         if done < len(text):  # a decision needs text the next chunk brings: keep it back
             self._pending = text[done:] + self._pending
