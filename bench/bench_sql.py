@@ -52,7 +52,7 @@ class _Preloaded:
 
 def run(mode: str, path: str) -> dict[str, float]:
     from wxr_tools import open_wxr
-    from wxr_tools.writers.sql import write_sql, write_sqlite
+    from wxr_tools.writers.sql import SqlScriptOptions, write_sql, write_sqlite
 
     export = open_wxr(path)
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as tmp:

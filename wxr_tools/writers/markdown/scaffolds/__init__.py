@@ -16,7 +16,6 @@ import json
 from collections.abc import Iterator
 from importlib import resources
 from importlib.resources.abc import Traversable
-from pathlib import Path
 from typing import Any
 
 from ...output_folder import OutputFolder
