@@ -1,15 +1,15 @@
-"""A file written whole or not at all: a temporary name beside it, renamed into place at the end."""
+"""A file written whole or not at all, counted and hashed (SHA-256) as it is written."""
 
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from types import TracebackType
+
+from ..writers.files import atomic_output
 
 
 class AtomicFile:
-    """Write a file through a temporary one, counting its bytes and hashing them (SHA-256).
+    """:func:`~wxr_tools.writers.files.atomic_output` that also counts and hashes the bytes.
 
     ``with AtomicFile(dest) as out: out.write(chunk)`` renames the file into
     place when the block ends normally; on an exception the temporary file is
@@ -20,10 +20,8 @@ class AtomicFile:
         self.dest = dest
         self.size = 0
         self._digest = hashlib.sha256()
-        folder = os.path.dirname(dest)
-        os.makedirs(folder, exist_ok=True)
-        handle, self._temporary = tempfile.mkstemp(prefix=".wxr-", suffix=".part", dir=folder)
-        self._stream = os.fdopen(handle, "wb")
+        self._output = atomic_output(dest)
+        self._stream = self._output.__enter__()
 
     @property
     def sha256(self) -> str:
@@ -39,8 +37,4 @@ class AtomicFile:
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
-        self._stream.close()
-        if kind is None:
-            os.replace(self._temporary, self.dest)
-        else:
-            os.unlink(self._temporary)
+        self._output.__exit__(kind, error, trace)

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..errors import WxrToolsError
+from ..writers.files import OutputError
 from .copy import UploadsBackup, copy_file
 from .download import DownloadOptions, Downloader, FetchJob, download_all
 from .graph import MediaGraph, MediaRecord
@@ -215,6 +216,9 @@ def _fetch(items: list[tuple[MediaRecord, str]], options: MediaOptions, result: 
                 continue
             try:
                 size, digest = copy_file(found, dest)
+            except OutputError as error:  # no room to make the file in the output folder
+                yield record, f"could not copy {found}: {error}"
+                continue
             except OSError as error:
                 yield record, f"could not copy {found}: {error.strerror or error}"
                 continue

@@ -24,6 +24,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from .. import __version__
+from ..writers.files import OutputError
 from .atomic import AtomicFile
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
@@ -203,7 +204,9 @@ class Downloader:
             raise _Failed(f"connection failed: {error}", retry=True) from None
         except (httpx.HTTPError, httpx.InvalidURL) as error:
             raise _Failed(f"not a URL to fetch: {error}") from None
-        except OSError as error:  # the output folder, not the server: disk full, no permission
+        except OutputError as error:  # the output folder, not the server: no room to make the file there
+            raise _Failed(f"could not write {job.dest}: {error}") from None
+        except OSError as error:  # disk full, no permission while writing
             raise _Failed(f"could not write {job.dest}: {error.strerror or error}") from None
 
     def _redirect(self, url: str, location: str | None) -> str:

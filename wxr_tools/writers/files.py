@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,17 +26,19 @@ def is_stdout(out: object) -> bool:
 def atomic_output(out: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
     """A binary stream whose bytes replace ``out`` only when the block ends without error.
 
-    The bytes go to ``.<name>.<pid>.part`` beside ``out`` (same file system, so
-    the final rename is atomic); an error or an interruption removes it and
-    leaves any previous ``out`` as it was.
+    The bytes go to a uniquely named ``.<name>.*.part`` beside ``out`` (same file
+    system, so the final rename is atomic; unique, so threads writing files at
+    once never share one); an error or an interruption removes it and leaves
+    any previous ``out`` as it was.
     """
     path = Path(out)
     if path.is_dir():
         raise OutputError(f"{path} is a folder; this output is one file", hint=f"give a file name, e.g. {path}/site.json")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        part = path.with_name(f".{path.name}.{os.getpid()}.part")
-        stream = open(part, "wb")
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        part = Path(name)
+        stream = os.fdopen(handle, "wb")
     except OSError as error:
         raise OutputError(f"cannot write {path}: {error.strerror}", hint="choose a folder you can write to") from error
     try:
