@@ -44,6 +44,7 @@ def test_character_references_to_control_characters_are_dropped_like_the_charact
     markdown = html_to_markdown("<p>a&#1;<code>x</code> b&#x1F;</p><pre>x&#12;y</pre><p>&#xFFFE;c</p>")
     assert markdown == "a`x` b\n\n```\nxy\n```\n\nc\n"
     assert html_to_markdown("<p>&#" + "9" * 5000 + ";</p>") == "\ufffd\n"  # no number parsed: too long
+    assert html_to_markdown("<p>a&#\x015; b&#&#1;5;c</p>") == "a bc\n"  # removals joining a new reference
 
 
 def _mutated(seed: bytes, cut: int, length: int, insert: bytes) -> bytes:

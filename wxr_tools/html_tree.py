@@ -24,9 +24,13 @@ def drop_non_xml(html: str) -> str:
     Nothing shows them, and lxml, which makes text nodes of them when it parses, refuses
     to be given such a text back: any edit of the tree would raise ValueError.
     """
-    if "&#" in html:
-        html = _CHAR_REF_RE.sub(_drop_non_xml_ref, html)
-    return _NOT_XML_RE.sub("", html)
+    while True:  # a removal can join a new reference ("&#\x015;", "&#&#1;5;"): until none is left
+        cleaned = _NOT_XML_RE.sub("", html)
+        if "&#" in cleaned:
+            cleaned = _CHAR_REF_RE.sub(_drop_non_xml_ref, cleaned)
+        if cleaned == html:
+            return html
+        html = cleaned
 
 
 def take_out(element: HtmlElement, leave: str = "") -> None:

@@ -107,7 +107,10 @@ def _restore_body_attributes(root: HtmlElement, text: str) -> None:
     match = _BODY_TAG.search(text)
     if match is None:
         return
-    printed = lxml_html.fragment_fromstring(f"<div{match.group(1)}></div>")
+    try:
+        printed = lxml_html.fragment_fromstring(f"<div{match.group(1)}></div>")
+    except lxml_html.etree.ParserError:  # a quote never closed swallows the tag: nothing to restore
+        return
     for name, value in printed.attrib.items():
         if body.get(name) is None:
             body.set(name, value)
