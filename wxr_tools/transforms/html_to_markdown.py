@@ -37,6 +37,7 @@ import lxml.html
 
 from ..html_tree import drop_non_xml, take_out
 from .engines import DEFAULT_CONVERTER, engine as engine_named
+from .html_pieces import top_level_pieces
 
 UNSAFE_POLICIES = ("drop", "keep", "link")
 
@@ -315,18 +316,34 @@ def html_to_markdown(html_text: str, unsafe_html: str = "drop",
     if unsafe_html not in UNSAFE_POLICIES:
         raise ValueError(f"unsafe_html must be one of {', '.join(UNSAFE_POLICIES)}, not {unsafe_html!r}")
     convert = engine_named(engine)
+    if placeholders is None:
+        placeholders = Placeholders()
+        html_text = RESERVED_RE.sub("", html_text)
+    if len(html_text) <= PIECE_CHARS:
+        return _fragment_to_markdown(html_text, unsafe_html, steps, placeholders, convert)
+    tree = bool(_NEEDS_TREE_RE.search(html_text))  # every piece takes the path the whole would take
+    parts = (_fragment_to_markdown(piece, unsafe_html, steps, placeholders, convert, tree)
+             for piece in top_level_pieces(html_text, PIECE_CHARS))
+    markdown = "\n".join(part for part in parts if part)  # each ends with a newline: a blank line between
+    return markdown.strip("\n") + "\n" if markdown.strip() else ""
+
+
+PIECE_CHARS = 1 << 20
+"""HTML longer than this is converted a piece at a time (:func:`.html_pieces.top_level_pieces`): the
+converter's tree of a 50 MB body would take several hundred MB."""
+
+
+def _fragment_to_markdown(html_text: str, unsafe_html: str, steps: Sequence[Callable[[str], str]],
+                          keep: Placeholders, convert: Callable[[str], str], tree: bool | None = None) -> str:
+    """One fragment to Markdown; ``tree`` says whether to take it through lxml (None: if it needs to)."""
     for step in steps:
         html_text = step(html_text)
     if not html_text.strip():
         return ""
-    if placeholders is None:
-        placeholders = Placeholders()
-        html_text = RESERVED_RE.sub("", html_text)
-    keep = placeholders
     html_text = drop_non_xml(html_text)  # control characters: nothing shows them, both parsers refuse them
     if "nbsp;" in html_text or "\xa0" in html_text or "&#" in html_text:
         html_text = _NBSP_RE.sub(_NBSP, html_text)  # the converter makes no-break spaces plain ones
-    if _NEEDS_TREE_RE.search(html_text):
+    if tree if tree is not None else _NEEDS_TREE_RE.search(html_text):
         root = _parse_fragment(html_text)
         _prepare(root, keep, unsafe_html, html_text.lower())
         prepared = lxml.etree.tostring(root, encoding="unicode", method="html")

@@ -9,6 +9,7 @@ treats ``\\s`` as ASCII whitespace, hence ``re.ASCII`` throughout.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from operator import itemgetter
 
 _A = re.ASCII
@@ -89,6 +90,25 @@ def _preserve_newlines(match: re.Match[str]) -> str:
     return match.group(0).replace("\n", "<WPPreserveNewline />")
 
 
+_SEGMENT_CHARS = 1 << 20
+_NOT_SPACE = re.compile(r"\S")
+
+
+def _wrapped_paragraphs(text: str) -> Iterator[str]:
+    """Each paragraph (blank-line separated) in ``<p>``, a segment of about a MB at a time: a 50 MB body
+    is not held as half a million paragraphs twice over."""
+    start = 0
+    while start < len(text):
+        end = len(text)
+        if end - start > _SEGMENT_CHARS:
+            text_at = _NOT_SPACE.search(text, start + _SEGMENT_CHARS)  # a separator found from here is whole
+            separator = _PARAGRAPH_SPLIT.search(text, text_at.start()) if text_at else None
+            if separator is not None:
+                end = separator.start()
+        yield "".join(["<p>" + p.strip("\n") + "</p>\n" for p in _PARAGRAPH_SPLIT.split(text[start:end]) if p])
+        start = end
+
+
 def wpautop(text: str, br: bool = True) -> str:
     """Replace double line breaks with paragraphs, and single ones with ``<br />`` when ``br``."""
     if text.strip(_PHP_TRIM) == "":
@@ -136,8 +156,7 @@ def wpautop(text: str, br: bool = True) -> str:
         text = _FIGCAPTION_CLOSE.sub("</figcaption>", text)
 
     text = _MANY_NEWLINES.sub("\n\n", text)
-    paragraphs = [p for p in _PARAGRAPH_SPLIT.split(text) if p]
-    text = "".join("<p>" + p.strip("\n") + "</p>\n" for p in paragraphs)
+    text = "".join(_wrapped_paragraphs(text))
 
     text = _EMPTY_P.sub("", text)
     if "</div>" in text or "</address>" in text or "</form>" in text:
