@@ -52,7 +52,8 @@ def _check_names(folder: Path, items: int) -> str:
     too_long = [p for p in folder.rglob("*") if any(len(part.encode()) > 255 for part in p.relative_to(folder).parts)]
     if too_long:
         return f"{len(too_long)} path components over 255 bytes"
-    posts = sum(1 for p in folder.rglob("*.md") if p.name != "README.md")
+    posts = sum(1 for p in folder.rglob("*.md") if p.name != "README.md"
+                and "author" not in p.relative_to(folder).parts)  # the scaffold's author pages
     if posts != items:
         return f"{posts} Markdown files for {items} items"
     return ""

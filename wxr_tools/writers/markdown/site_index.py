@@ -134,6 +134,17 @@ def _old_paths(post: Post) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p for p in paths if p))
 
 
+RENDERED_META = frozenset({"_thumbnail_id"})
+"""The meta rows pass 2 reads (the featured image); the others stay out of the spill."""
+
+
+def _as_rendered(post: Post) -> Post:
+    """``post`` as pass 2 needs it: a post of a million meta rows is not written out and read back."""
+    if all(m.key in RENDERED_META for m in post.meta):
+        return post
+    return msgspec.structs.replace(post, meta=[m for m in post.meta if m.key in RENDERED_META])
+
+
 def summarise(post: Post, post_types: tuple[str, ...], write_protected: bool,
               transliterate: bool, drafts: bool = False) -> PostSummary:
     """An item's :class:`PostSummary`: its fate by type and status, its slug, its JSON line."""
@@ -147,7 +158,7 @@ def summarise(post: Post, post_types: tuple[str, ...], write_protected: bool,
         old_paths=() if post.type == "attachment" else _old_paths(post),
         attachment=attachment_of(post) if post.type == "attachment" else None,
         reusable_block=post.content if post.type == "wp_block" else None,
-        line=_ENCODER.encode(post) + b"\n" if decision.write else None,
+        line=_ENCODER.encode(_as_rendered(post)) + b"\n" if decision.write else None,
         media=extract(post),
     )
 

@@ -267,8 +267,10 @@ class _Renderer:
     def render_chunk(self, chunk: bytes) -> MarkdownReport:
         """Render a chunk of spilled posts (JSON Lines)."""
         report = MarkdownReport()
-        for line in chunk.splitlines():
-            post = _DECODER.decode(line)
+        posts = _DECODER.decode_lines(chunk)[::-1]
+        del chunk  # a post of 50 MB: its line is not kept while it renders
+        while posts:
+            post = posts.pop()  # and each post is let go once written
             location = self.index.location(post.id)
             assert location is not None, f"post {post.id} was spilled without a location"
             self.render(post, location, report)

@@ -30,6 +30,8 @@ Batch = list[tuple[Table, list[Row]]]
 
 BATCH_CHARS = 1_000_000
 """Hand a batch over once its posts' text reaches this many characters, however few rows."""
+ROWS_BETWEEN_CUTS = 10_000
+"""Meta rows (or comments) of one post between the places where a batch may end."""
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 """Half of a UTF-16 pair, alone: no UTF-8 text (so no database) can hold it."""
@@ -159,8 +161,12 @@ class RowBuilder:
             self._add_meta("termmeta", term_id, term.meta)
         self.pending_rows += len(self.source.authors) + len(terms)
 
-    def add_post(self, post: Post) -> None:
-        """Rows of one post: the post, its terms, meta, comments and comment meta."""
+    def add_post(self, post: Post) -> Iterator[None]:
+        """Rows of one post: the post, its terms, meta, comments and comment meta.
+
+        Yields where a batch may end inside the post (a parent's row always before its
+        children's): a post of a million meta rows is handed over in batches too.
+        """
         if post.id in self.post_ids:
             self.report.warn("SQL001", f"post id {post.id} appears twice", "kept the first, skipped this one")
             return
@@ -173,14 +179,16 @@ class RowBuilder:
             post.content, post.excerpt, post.parent, post.menu_order, post.protected, post.sticky,
             post.comment_status, post.ping_status, post.attachment_url,
         ))
-        rows = 1 + len(post.terms)
-        chars = len(post.content) + len(post.title) + len(post.excerpt)
+        self.pending_rows += 1 + len(post.terms)
+        self.pending_chars += len(post.content) + len(post.title) + len(post.excerpt)
         if post.terms:
             self._add_post_terms(post)
-        if post.meta:
-            chars += self._add_meta("postmeta", post.id, post.meta)
-            rows += len(post.meta)
-        for comment in post.comments:
+        for start in range(0, len(post.meta), ROWS_BETWEEN_CUTS):
+            yield
+            self._add_meta("postmeta", post.id, post.meta[start:start + ROWS_BETWEEN_CUTS])
+        for number, comment in enumerate(post.comments):
+            if number % ROWS_BETWEEN_CUTS == 0:
+                yield
             if comment.id in self.comment_ids:
                 self.report.warn(
                     "SQL002", f"comment id {comment.id} appears twice (post {post.id})",
@@ -193,12 +201,10 @@ class RowBuilder:
                 comment.author_name, comment.author_email, comment.author_url, comment.author_ip,
                 comment.user_id, local_text(comment.date), utc_text(comment.date_gmt), comment.content,
             ))
-            chars += len(comment.content)
-            rows += 1 + len(comment.meta)
+            self.pending_rows += 1
+            self.pending_chars += len(comment.content)
             if comment.meta:
-                chars += self._add_meta("commentmeta", comment.id, comment.meta)
-        self.pending_rows += rows
-        self.pending_chars += chars
+                self._add_meta("commentmeta", comment.id, comment.meta)
 
     def _add_post_terms(self, post: Post) -> None:
         seen: set[int] = set()
@@ -217,8 +223,8 @@ class RowBuilder:
                 seen.add(term_id)
                 post_terms.append((post.id, term_id))
 
-    def _add_meta(self, table: str, owner: int, meta: list[Meta]) -> int:
-        """Buffer meta rows; return the characters of their values."""
+    def _add_meta(self, table: str, owner: int, meta: list[Meta]) -> None:
+        """Buffer meta rows, counting them and their values' characters as pending."""
         rows = self.buffers[table]
         next_id = self.meta_ids[table]
         chars = 0
@@ -227,7 +233,8 @@ class RowBuilder:
             rows.append((next_id, owner, item.key, item.value))
             chars += len(item.value)
         self.meta_ids[table] = next_id
-        return chars
+        self.pending_rows += len(meta)
+        self.pending_chars += chars
 
     def _new_term_id(self) -> int:
         self.next_term_id += 1
@@ -244,7 +251,9 @@ def batches(source: Source, report: SqlReport, *, max_rows: int,
     builder = RowBuilder(source, report)
     builder.add_channel()
     for post in source.posts():
-        builder.add_post(post)
+        for _ in builder.add_post(post):
+            if builder.pending_rows >= max_rows or builder.pending_chars >= max_chars:
+                yield from _handed_over(builder.take())
         if builder.pending_rows >= max_rows or builder.pending_chars >= max_chars:
             yield from _handed_over(builder.take())
     yield from _handed_over(builder.take())
