@@ -28,6 +28,11 @@ def _post(id: int, slug: str, **fields) -> Post:
     return Post(id=id, slug=slug, author="jo", **fields)
 
 
+def _locked(post: Post) -> Post:
+    post.password = "letmein"
+    return post
+
+
 def _site(*posts: Post) -> SiteSource:
     info = SiteInfo(title="Old", link=OLD, base_blog_url=OLD)
     return SiteSource(Site(info=info, authors=[Author(login="jo", display_name="Jo \"JD\" O'Doe")],
@@ -41,7 +46,7 @@ def _by_id(out):
 def test_statuses_and_types_decide_what_is_written(tmp_path):
     site = _site(
         _post(1, "published"), _post(2, "drafted", status="draft"), _post(3, "kept-private", status="private"),
-        _post(4, "binned__trashed", status="trash"), _post(5, "secret", protected=True, password="letmein"),
+        _post(4, "binned__trashed", status="trash"), _locked(_post(5, "secret", protected=True)),
         _post(6, "later", status="future"), _post(7, "in-review", status="pending"),
         _post(8, "menu", type="nav_menu_item"), _post(9, "1-revision-v1", type="revision", status="inherit"),
         _post(10, "photo", type="attachment", status="inherit"), _post(11, "novel", type="book"),
@@ -81,7 +86,7 @@ def test_a_permalink_that_is_not_a_url_does_not_stop_the_run(tmp_path):
 
 
 def test_protected_posts_and_custom_types_by_option(tmp_path):
-    site = _site(_post(5, "secret", protected=True, password="letmein"), _post(11, "novel", type="book"))
+    site = _site(_locked(_post(5, "secret", protected=True)), _post(11, "novel", type="book"))
     write_markdown(site, tmp_path, MarkdownOptions(preset="plain", protected=True,
                                                    post_types=("post", "book")))
     files = _by_id(tmp_path)

@@ -41,7 +41,10 @@ def pool() -> Iterator[WorkerPool]:
 def test_parallel_read_equals_the_sequential_one(path: Path, small_chunks: None, pool: WorkerPool) -> None:
     one = open_wxr(path)
     two = open_wxr(path, pool=pool)
-    assert list(two.posts()) == list(one.posts())
+    posts = list(one.posts())
+    read_in_parallel = list(two.posts())
+    assert read_in_parallel == posts
+    assert [p.password for p in read_in_parallel] == [p.password for p in posts]  # no field: sent beside
     assert two.diagnostics == one.diagnostics
     assert (two.authors, two.terms) == (one.authors, one.terms)
 
@@ -83,3 +86,21 @@ def test_map_posts_runs_in_the_workers_and_items_without_ids_get_theirs_first(
     assert [(i, t) for i, t, _ in mapped] == sequential
     assert any(i < 0 for i, _, _ in mapped)  # the synthetic id, given in order by this process
     assert {pid for _, _, pid in mapped} - {os.getpid()}  # the others were mapped in a worker
+
+
+def test_an_item_too_large_to_send_is_read_here_with_the_rest(
+        tmp_path: Path, small_chunks: None, pool: WorkerPool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parallel read stops before an item over the limit; this process reads on, streaming, and
+    the progress counts each byte once."""
+    monkeypatch.setattr(parallel, "LARGEST_ITEM_BYTES", 20_000)
+    text = (FIXTURES / "awen-therapy.xml").read_text("utf-8")
+    rows = "".join(f"<wp:postmeta><wp:meta_key>k{i}</wp:meta_key><wp:meta_value>v{i}</wp:meta_value></wp:postmeta>"
+                   for i in range(2000))
+    large = tmp_path / "large.xml"
+    large.write_text(text.replace("<wp:post_id>9</wp:post_id>", "<wp:post_id>9</wp:post_id>" + rows), "utf-8")
+    seen: list[int] = []
+    two = open_wxr(large, pool=pool, on_bytes=seen.append)
+    posts = list(two.posts())
+    assert posts == list(open_wxr(large).posts())
+    assert len(posts[-1].meta) == 2000 and posts[-1].meta[-1].value == "v1999"
+    assert sum(seen) == large.stat().st_size

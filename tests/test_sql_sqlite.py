@@ -104,7 +104,9 @@ def test_the_file_replaces_an_existing_one_when_complete(tmp_path: Path) -> None
 
 def test_post_passwords_are_never_written(tmp_path: Path) -> None:
     secret = "hunter2-the-post-password"
-    site = Site(posts=[Post(id=1, title="locked", protected=True, password=secret)])
+    post = Post(id=1, title="locked", protected=True)
+    post.password = secret
+    site = Site(posts=[post])
     write_sqlite(SiteSource(site), tmp_path / "site.db")
     assert secret.encode() not in (tmp_path / "site.db").read_bytes()
     assert query(tmp_path / "site.db", "SELECT protected FROM posts") == [(1,)]

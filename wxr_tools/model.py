@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from datetime import datetime
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import msgspec
 
@@ -23,14 +23,15 @@ MODEL_VERSION = 1
 """Major version of the model; JSON documents carry it and readers check it."""
 
 
-class Meta(msgspec.Struct, frozen=True):
+# gc=False: strings only, never in a reference cycle, and a post may hold a million of them.
+class Meta(msgspec.Struct, frozen=True, gc=False):
     """One key/value pair of post, comment or term meta (keys may repeat)."""
 
     key: str
     value: str
 
 
-class TermRef(msgspec.Struct, frozen=True):
+class TermRef(msgspec.Struct, frozen=True, gc=False):
     """A post's assignment to a term: taxonomy, slug and display name."""
 
     taxonomy: str
@@ -101,7 +102,8 @@ class Term(msgspec.Struct, kw_only=True):
         return html.unescape(self.name)
 
 
-class Post(msgspec.Struct, kw_only=True):
+# dict=True: room for ``password``, kept beside the fields, never among them.
+class Post(msgspec.Struct, kw_only=True, dict=True):
     """Any item of the export: post, page, attachment, nav_menu_item, wp_block, custom type."""
 
     id: int
@@ -133,9 +135,13 @@ class Post(msgspec.Struct, kw_only=True):
     menu_order: int = 0
     protected: bool = False
     """Whether the post is password-protected."""
-    password: str | None = None
-    """The post's password: kept in the model, left out by every writer and by
-    :func:`wxr_tools.to_json` unless asked (``msgspec.json.encode`` encodes the record as it is)."""
+    password: ClassVar[str | None] = None
+    """The post's password (set it with ``post.password = ...``; it is no constructor argument).
+
+    Kept beside the record, not in it: ``msgspec.json.encode(post)``, ``msgspec.to_builtins``
+    and ``repr`` leave it out, as every writer does; :func:`wxr_tools.to_json` and
+    ``--include-passwords`` write it when asked. Pickling and ``copy`` keep it;
+    ``msgspec.structs.replace`` makes a record without it."""
     sticky: bool = False
     comment_status: str = ""
     ping_status: str = ""
@@ -145,6 +151,28 @@ class Post(msgspec.Struct, kw_only=True):
     comments: list[Comment] = []
     extra: list[Meta] = []
     """Item elements the model has no field for, by qualified name, so nothing is dropped."""
+
+    def __reduce__(self) -> str | tuple[Any, ...]:
+        if self.password is None:
+            return super().__reduce__()
+        return _post_with_password, (msgspec.structs.asdict(self), self.password)
+
+    def replaced(self, **changes: Any) -> Post:
+        """A copy with ``changes`` made to its fields, and the password kept."""
+        copied = msgspec.structs.replace(self, **changes)
+        if self.password is not None:
+            copied.password = self.password
+        return copied
+
+    def __copy__(self) -> Post:
+        return self.replaced()
+
+
+def _post_with_password(fields: dict[str, Any], password: str) -> Post:
+    """Unpickle a post with its password (which is no field, so the default pickling leaves it out)."""
+    post = Post(**fields)
+    post.password = password
+    return post
 
 
 class SiteInfo(msgspec.Struct, kw_only=True):

@@ -18,12 +18,14 @@ def build_schema(form: Literal["json", "jsonl"] = "json") -> dict[str, Any]:
     """The JSON Schema of a ``--to json`` document or of one ``--to jsonl`` record."""
     if form == "json":
         schema = msgspec.json.schema(Site)
+        _with_password(schema["$defs"])
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["title"] = "wxr-tools site document"
         return _tidy(schema)
     kinds = {"author": Author, "term": Term, "post": Post}
     _, components = msgspec.json.schema_components([Site, *kinds.values()],
                                                            ref_template="#/$defs/{name}")
+    _with_password(components)
     variants = []
     site_info = dict(components["SiteInfo"])
     site_record = {
@@ -48,6 +50,16 @@ def build_schema(form: Literal["json", "jsonl"] = "json") -> dict[str, Any]:
         "oneOf": variants,
         "$defs": components,
     })
+
+
+_PASSWORD = {"type": "string", "description": "The post's password: written only with --include-passwords."}
+
+
+def _with_password(components: dict[str, Any]) -> dict[str, Any]:
+    """The post definition with its optional ``password``, which the model keeps beside its fields."""
+    post = components["Post"]
+    post["properties"] = {**post["properties"], "password": _PASSWORD}
+    return components
 
 
 def _tidy(node: Any) -> Any:

@@ -14,7 +14,6 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-import msgspec
 
 from ..errors import WxrToolsError
 from ..model import Meta, Post
@@ -49,7 +48,7 @@ class WithLocalFiles:
     def posts(self) -> Iterator[Post]:
         for post in self.source.posts():
             path = self.local_files.get(post.id) if post.type == "attachment" else None
-            yield post if path is None else msgspec.structs.replace(post, meta=[*post.meta, Meta(LOCAL_FILE_META, path)])
+            yield post if path is None else post.replaced(meta=[*post.meta, Meta(LOCAL_FILE_META, path)])
 
 
 def with_attachment_media(source: Source, out: str, options: MediaOptions) -> tuple[Source, MediaResult]:

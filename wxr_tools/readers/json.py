@@ -19,6 +19,13 @@ def _check_version(version: object, file: str) -> None:
                            file=file, hint="convert the export again with this wxr-tools")
 
 
+def _set_password(post: Post, raw: dict[str, object]) -> None:
+    """The password a post was written with (``--include-passwords``): no field, so set by hand."""
+    password = raw.get("password")
+    if isinstance(password, str):
+        post.password = password
+
+
 def read_json(path: str | os.PathLike[str]) -> Site:
     """A ``--to json`` document or ``--to jsonl`` file as a :class:`Site`."""
     name = str(path)
@@ -28,7 +35,11 @@ def read_json(path: str | os.PathLike[str]) -> Site:
             return _read_jsonl(data, name)
         head = msgspec.json.decode(data)
         _check_version(head.get("model_version"), name)
-        return msgspec.json.decode(data, type=Site)
+        site = msgspec.json.decode(data, type=Site)
+        if b'"password"' in data:  # written with --include-passwords: each post's password, beside it
+            for post, raw in zip(site.posts, head.get("posts", [])):
+                _set_password(post, raw)
+        return site
     except (msgspec.DecodeError, msgspec.ValidationError) as exc:
         raise WxrReadError(f"not a wxr-tools JSON document: {exc}", file=name) from exc
 
@@ -46,6 +57,8 @@ def _read_jsonl(data: bytes, name: str) -> Site:
                 site.info = msgspec.convert(record, SiteInfo)
             elif kind in _RECORD_TYPES:
                 value = msgspec.convert(record, _RECORD_TYPES[kind])
+                if kind == "post":
+                    _set_password(value, record)  # type: ignore[arg-type]
                 {"author": site.authors, "term": site.terms, "post": site.posts}[kind].append(value)  # type: ignore[attr-defined]
             else:
                 raise WxrReadError(f"unknown record kind {kind!r}", file=name, line=number)

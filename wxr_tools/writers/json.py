@@ -32,10 +32,12 @@ class JsonOptions(MediaFields):
                                      panel="Privacy")
 
 
-def _public(post: Post, include_passwords: bool) -> Post:
-    if include_passwords or post.password is None:
-        return post
-    return msgspec.structs.replace(post, password=None)
+def _encode_post(post: Post, include_passwords: bool) -> bytes:
+    """A post's JSON object; its password (no field, so never encoded with it) last, when asked."""
+    body = _encoder.encode(post)
+    if include_passwords and post.password is not None:
+        return body[:-1] + b',"password":' + _encoder.encode(post.password) + b"}"
+    return body
 
 
 def write_json(source: Source, out: Out, options: JsonOptions = JsonOptions(), *,
@@ -78,7 +80,7 @@ def _write_document(source: Source, out: IO[bytes], include_passwords: bool) -> 
     for post in source.posts():
         if count:
             out.write(b",")
-        out.write(encode(_public(post, include_passwords)))
+        out.write(_encode_post(post, include_passwords))
         count += 1
     out.write(b'],"authors":')
     out.write(encode(source.authors))
@@ -88,8 +90,8 @@ def _write_document(source: Source, out: IO[bytes], include_passwords: bool) -> 
     return count
 
 
-def _record(kind: str, struct: msgspec.Struct) -> bytes:
-    body = _encoder.encode(struct)
+def _record(kind: str, struct: msgspec.Struct, include_passwords: bool = False) -> bytes:
+    body = _encode_post(struct, include_passwords) if isinstance(struct, Post) else _encoder.encode(struct)
     return b'{"record":"%s",%s\n' % (kind.encode(), body[1:]) if body != b"{}" else \
         b'{"record":"%s"}\n' % kind.encode()
 
@@ -105,7 +107,7 @@ def _write_records(source: Source, out: IO[bytes], include_passwords: bool) -> i
     terms_done = len(source.terms)
     count = 0
     for post in source.posts():
-        out.write(_record("post", _public(post, include_passwords)))
+        out.write(_record("post", post, include_passwords))
         count += 1
     for author in source.authors[authors_done:]:
         out.write(_record("author", author))
@@ -114,15 +116,21 @@ def _write_records(source: Source, out: IO[bytes], include_passwords: bool) -> i
     return count
 
 
-def _without_passwords(value: Any) -> Any:
+def _with_passwords(value: Any) -> Any:
+    """``value`` as plain data, each post with its password."""
     if isinstance(value, Post):
-        return _public(value, False)
+        data = msgspec.to_builtins(value)
+        if value.password is not None:
+            data["password"] = value.password
+        return data
     if isinstance(value, Site):
-        return msgspec.structs.replace(value, posts=[_public(p, False) for p in value.posts])
+        data = msgspec.to_builtins(value)
+        data["posts"] = [_with_passwords(post) for post in value.posts]
+        return data
     if isinstance(value, (list, tuple)):
-        return [_without_passwords(item) for item in value]
+        return [_with_passwords(item) for item in value]
     if isinstance(value, dict):
-        return {key: _without_passwords(item) for key, item in value.items()}
+        return {key: _with_passwords(item) for key, item in value.items()}
     return value
 
 
@@ -132,5 +140,5 @@ def to_json(value: Any, *, include_passwords: bool = False, indent: int = 0) -> 
     Post passwords are left out unless ``include_passwords``; dates are ISO 8601;
     ``indent`` spaces make it readable.
     """
-    data = _encoder.encode(value if include_passwords else _without_passwords(value))
+    data = _encoder.encode(_with_passwords(value) if include_passwords else value)
     return (msgspec.json.format(data, indent=indent) if indent else data).decode("utf-8")

@@ -13,7 +13,7 @@ from ...diagnostics import Diagnostic, DiagnosticLog
 from ...errors import WxrDataLossError, WxrReadError
 from ...model import Author, Post, Site, SiteInfo, Term
 from ...workers import WorkerPool
-from .elements import Context, id_from_url, read_author, read_item, read_term, text_of
+from .elements import Context, ItemParts, id_from_url, read_author, read_item, read_term, text_of
 from .inputs import InputFile, InputLike, expand_inputs
 from .namespaces import KNOWN_WXR_VERSIONS, canonical, wxr_namespace_version
 from .parallel import ChunkFailed, Record, can_read_in_parallel, parallel_records
@@ -198,25 +198,33 @@ class WxrExport:
                  function: Callable[[Post], Any] | None) -> Iterator[Record]:
         """One file's items (and late authors and terms): in parallel when that is safe."""
         done = 0
+        progress = _Progress(self.on_bytes)
         if self.pool is not None and can_read_in_parallel(file, self.pool):
             try:
                 for record in parallel_records(file, self._posts_log, stats, pool=self.pool,
-                                               max_field_size=self.max_field_size, on_bytes=self.on_bytes,
+                                               max_field_size=self.max_field_size, on_bytes=progress.advance,
                                                function=function):
                     done += record[0] in ("item", "mapped")
                     yield record
                 return
-            except ChunkFailed:  # not clean XML after all: read on the careful way
+            except ChunkFailed:  # not clean XML after all, or an item too large to send: read on here
                 stats.items_read = 0
         ctx = Context(self._posts_log, file.name, self.max_field_size)
         skip = done
-        on_bytes = None if done else self.on_bytes
+        on_bytes = progress.again() if self.on_bytes else None
+        parts = ItemParts()
         for kind, element in elements(file, self._posts_log, stats, on_bytes=on_bytes):
+            if kind == "part":
+                if not skip:  # else a part of an item read already
+                    parts.add(element, ctx)
+                continue
             if kind == "item":
                 if skip:
                     skip -= 1
                     continue
-                yield "item", read_item(element, ctx), element.sourceline
+                post, line = read_item(element, ctx, parts.take(element)), element.sourceline
+                element.clear(keep_tail=True)  # its text is in the post now: not held twice while it is written
+                yield "item", post, line
                 continue
             name = canonical(element.tag)
             if name == "wp:author":
@@ -228,6 +236,32 @@ class WxrExport:
         """Everything, in memory."""
         posts = list(self.posts())
         return Site(info=self.info, authors=list(self.authors), terms=list(self.terms), posts=posts)
+
+
+class _Progress:
+    """Bytes read, told to ``on_bytes`` once each: a second pass over a file reports only what the first
+    did not reach."""
+
+    def __init__(self, on_bytes: Callable[[int], None] | None) -> None:
+        self._on_bytes = on_bytes
+        self.reported = 0
+
+    def advance(self, size: int) -> None:
+        self.reported += size
+        if self._on_bytes is not None:
+            self._on_bytes(size)
+
+    def again(self) -> Callable[[int], None]:
+        """An ``on_bytes`` for reading the file again from its start."""
+        seen, already = 0, self.reported
+
+        def advance(size: int) -> None:
+            nonlocal seen
+            new = max(0, seen + size - already) - max(0, seen - already)
+            seen += size
+            if new:
+                self.advance(new)
+        return advance
 
 
 def open_wxr(*sources: InputLike, max_field_size: int = DEFAULT_MAX_FIELD_SIZE,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 
@@ -161,7 +162,7 @@ def _meta(element: etree._Element, ctx: Context) -> Meta:
     for child in element:
         name = canonical(child.tag)
         if name == "wp:meta_key":
-            key = child.text or "" if not len(child) else text_of(child)
+            key = sys.intern(child.text or "" if not len(child) else text_of(child))  # keys repeat a lot
         elif name == "wp:meta_value":
             value = _field(child, ctx)
     return Meta(key=key, value=value)
@@ -248,33 +249,86 @@ def read_comment(element: etree._Element, ctx: Context) -> Comment:
     )
 
 
+class ItemParts:
+    """The meta rows, comments and categories of the item being parsed, read as each ends.
+
+    The parser hands them over one by one and frees them (:data:`PART_NAMES`),
+    so an item of a million meta rows never stands whole in the tree; ``read_item``
+    takes them when the item ends.
+    """
+
+    def __init__(self) -> None:
+        self._item: etree._Element | None = None
+        self._reset()
+
+    def _reset(self) -> None:
+        self.meta: list[Meta] = []
+        self.comments: list[Comment] = []
+        self.terms: list[TermRef] = []
+        self.bare_categories: list[str] = []
+
+    def add(self, element: etree._Element, ctx: Context) -> None:
+        """Read one part; a part of another item than the last (a re-read after repairs) starts afresh."""
+        item = element.getparent()
+        if item is not self._item:
+            self._item = item
+            self._reset()
+        name = canonical(element.tag)
+        if name == "wp:postmeta":
+            self.meta.append(_meta(element, ctx))
+        elif name == "wp:comment":
+            self.comments.append(read_comment(element, ctx))
+        else:
+            _category(element, self.terms, self.bare_categories)
+
+    def take(self, item: etree._Element) -> ItemParts | None:
+        """The parts read of ``item`` (handed over once), or None."""
+        if item is not self._item:
+            return None
+        taken = ItemParts()
+        taken.meta, taken.comments, taken.terms, taken.bare_categories = (
+            self.meta, self.comments, self.terms, self.bare_categories)
+        self._item = None
+        self._reset()
+        return taken
+
+
+def _category(element: etree._Element, terms: list[TermRef], bare_categories: list[str]) -> None:
+    domain = element.get("domain")
+    if domain:
+        terms.append(TermRef(taxonomy=domain, slug=(element.get("nicename") or "").strip(),
+                             name=text_of(element)))
+    else:
+        bare_categories.append(text_of(element))
+
+
 # Item elements the model keeps in fields; the rest go to Post.extra.
 _IGNORED_ITEM_FIELDS = frozenset({"pubDate", "description"})
 _LARGE_ITEM_FIELDS = frozenset({"content:encoded", "excerpt:encoded"})
 
 
-def read_item(element: etree._Element, ctx: Context) -> Post:
-    """One ``<item>`` as a :class:`Post`; post id None when the item has none."""
+def read_item(element: etree._Element, ctx: Context, parts: ItemParts | None = None) -> Post:
+    """One ``<item>`` as a :class:`Post`; post id None when the item has none.
+
+    ``parts`` are its meta rows, comments and categories read already, as they ended: what is
+    left of them in the tree is an empty shell.
+    """
     values: dict[str, str] = {}
-    terms: list[TermRef] = []
-    bare_categories: list[str] = []
-    meta: list[Meta] = []
-    comments: list[Comment] = []
+    streamed = parts is not None
+    parts = parts or ItemParts()
+    terms, bare_categories, meta, comments = parts.terms, parts.bare_categories, parts.meta, parts.comments
     extra: list[Meta] = []
     scalars = _SCALAR_ITEM_FIELDS
     for child in element:
         name = canonical(child.tag)
+        if streamed and name in PART_NAMES:
+            continue
         if name in scalars:  # the common case first: ids, dates, statuses (never markup)
             values[name] = child.text or ""
         elif name in _TEXT_ITEM_FIELDS:
             values[name] = text_of(child)
         elif name == "category":
-            domain = child.get("domain")
-            if domain:
-                terms.append(TermRef(taxonomy=domain, slug=(child.get("nicename") or "").strip(),
-                                     name=text_of(child)))
-            else:
-                bare_categories.append(text_of(child))
+            _category(child, terms, bare_categories)
         elif name == "wp:postmeta":
             meta.append(_meta(child, ctx))
         elif name == "wp:comment":
@@ -303,7 +357,7 @@ def read_item(element: etree._Element, ctx: Context) -> Post:
     )
     password = values.get("wp:post_password", "")
     post_id = _int(values.get("wp:post_id", ""), "post id", element, ctx)
-    return Post(
+    post = Post(
         id=post_id if post_id is not None else 0,
         type=_post_type(values.get("wp:post_type", ""), element, ctx),
         status=_status(values.get("wp:status", ""), element, ctx, extra),
@@ -321,7 +375,6 @@ def read_item(element: etree._Element, ctx: Context) -> Post:
         parent=_parent_id(_int(values.get("wp:post_parent", ""), "post parent", element, ctx)),
         menu_order=_int(values.get("wp:menu_order", ""), "menu order", element, ctx) or 0,
         protected=bool(password),
-        password=password or None,
         sticky=values.get("wp:is_sticky", "0").strip() == "1",
         comment_status=values.get("wp:comment_status", "").strip(),
         ping_status=values.get("wp:ping_status", "").strip(),
@@ -331,8 +384,14 @@ def read_item(element: etree._Element, ctx: Context) -> Post:
         comments=comments,
         extra=extra,
     )
+    if password:
+        post.password = password
+    return post
 
 
+PART_NAMES = frozenset({"wp:postmeta", "wp:comment", "category"})
+"""Item elements the parser hands over as each ends, then frees (:class:`ItemParts` reads them): an item
+with a million meta rows or comments never stands whole in the tree."""
 _TEXT_ITEM_FIELDS = frozenset({"title", "link", "guid", "dc:creator"})
 _SCALAR_ITEM_FIELDS = frozenset({
     "wp:post_id", "wp:post_date", "wp:post_date_gmt",

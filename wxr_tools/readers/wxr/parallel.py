@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from io import BytesIO
-from typing import Any
+from typing import Any, Optional
 
 import msgspec
 from lxml import etree
@@ -36,6 +36,10 @@ IN_FLIGHT_PER_JOB = 4
 is busy with the results of a chunk, instead of waiting for it in turn."""
 MIN_FILE_BYTES = 8 << 20
 """Smaller files are read in one process: starting workers costs more than it saves."""
+LARGEST_ITEM_BYTES = 4 << 20
+"""An item larger than this (to within a read) stops the parallel read: this process reads it and the rest,
+meta row by meta row, rather than sending it whole to a worker and its post whole back (an item of
+a few MB is rare: a page builder's meta, pasted images)."""
 
 _ITEM_START = re.compile(rb"<item[\s>]")
 _RSS_START = re.compile(rb"<rss\b[^>]*>")
@@ -43,7 +47,8 @@ _CHANNEL_START = re.compile(rb"<channel\b[^>]*>")
 _DECLARED_ENCODING = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 _TERM_KINDS = ("wp:category", "wp:tag", "wp:term")
 
-ChunkResult = tuple[list[Post], list[int], list[Author], list[Term], list[Diagnostic]]
+ChunkResult = tuple[list[Post], list[Optional[str]], list[int], list[Author], list[Term], list[Diagnostic]]
+"""Posts, their passwords (no field of a post, so not encoded with it), lines, authors, terms, diagnostics."""
 Record = tuple[str, object, "int | None"]
 """``("item", Post, line)``, ``("mapped", function(post), line)``, ``("author", Author, None)``
 or ``("term", Term, None)``."""
@@ -93,7 +98,7 @@ def _parse_chunk(head: bytes, chunk: bytes, name: str, first_line: int, max_fiel
         return None
     shifted = [msgspec.structs.replace(d, line=d.line + first_line - 1) if d.line else d for d in log.items]
     if function is None:
-        return msgspec.json.encode((posts, lines, authors, terms, shifted))
+        return msgspec.json.encode((posts, [post.password for post in posts], lines, authors, terms, shifted))
     items = [post if post.id == 0 else Mapped(function(post)) for post in posts]
     return items, lines, authors, terms, shifted
 
@@ -106,8 +111,9 @@ def can_read_in_parallel(file: InputFile, pool: WorkerPool | None) -> bool:
     return pool is not None and file.size is not None and file.size >= MIN_FILE_BYTES
 
 
-def _chunks(raw: CountingReader) -> Iterator[tuple[bytes, bytes, int]]:
-    """``(wrapper head, chunk of whole items, first line of the chunk)`` over the file."""
+def _chunks(raw: CountingReader) -> Iterator[tuple[bytes, bytes | None, int]]:
+    """``(wrapper head, chunk of whole items, first line of the chunk)`` over the file; the chunk is
+    None, and the last, when an item larger than :data:`LARGEST_ITEM_BYTES` starts there."""
     buffer = b""
     while True:  # the header: everything before the first item
         data = raw.read(CHUNK_BYTES)
@@ -130,6 +136,9 @@ def _chunks(raw: CountingReader) -> Iterator[tuple[bytes, bytes, int]]:
     eof = False
     while True:
         while not eof and (len(buffer) < CHUNK_BYTES or last <= 0):
+            if last <= 0 and len(buffer) > LARGEST_ITEM_BYTES:
+                yield head, None, line
+                return
             data = raw.read(CHUNK_BYTES)  # an item larger than a chunk makes a larger chunk
             eof = not data
             searched = max(len(buffer) - 5, 0)  # only the new bytes, and a tag cut by the last read
@@ -167,13 +176,26 @@ def parallel_records(file: InputFile, log: DiagnosticLog, stats: FileStats, *, p
     ``function`` (picklable) is applied in the workers: see :func:`_parse_chunk`.
     """
     raw = CountingReader(file.open(), on_bytes)
+    largest_item_at: list[int] = []
+
+    def tasks() -> Iterator[tuple[Any, ...]]:
+        for head, chunk, line in _chunks(raw):
+            if chunk is None:
+                largest_item_at.append(line)
+                return
+            yield head, chunk, file.name, line, max_field_size, function
+
     try:
-        tasks = ((head, chunk, file.name, line, max_field_size, function) for head, chunk, line in _chunks(raw))
-        for result in pool.map_ordered(_parse_chunk, tasks, ahead=IN_FLIGHT_PER_JOB * pool.workers):
+        for result in pool.map_ordered(_parse_chunk, tasks(), ahead=IN_FLIGHT_PER_JOB * pool.workers):
             if result is None:
                 raise ChunkFailed("a chunk is not well-formed")
-            items, lines, authors, terms, diagnostics = (
-                _decode(result) if isinstance(result, bytes) else result)
+            if isinstance(result, bytes):
+                items, passwords, lines, authors, terms, diagnostics = _decode(result)
+                for post, password in zip(items, passwords):
+                    if password is not None:
+                        post.password = password
+            else:
+                items, lines, authors, terms, diagnostics = result
             log.extend(diagnostics)
             for author in authors:
                 yield "author", author, None
@@ -185,6 +207,8 @@ def parallel_records(file: InputFile, log: DiagnosticLog, stats: FileStats, *, p
                     yield "mapped", item.value, line
                 else:
                     yield "item", item, line
+        if largest_item_at:
+            raise ChunkFailed(f"an item of over {LARGEST_ITEM_BYTES >> 20} MB at line {largest_item_at[0]}")
         stats.item_tags = raw.item_tags
         stats.closed = True
     finally:

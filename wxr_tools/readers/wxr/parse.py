@@ -17,6 +17,8 @@ from lxml import etree
 
 from ...diagnostics import Diagnostic, DiagnosticLog
 from .inputs import CountingReader, InputFile
+from .elements import PART_NAMES
+from .namespaces import canonical
 from .repair import Repairer
 
 ITEM = "item"
@@ -29,6 +31,7 @@ _HEADER_TAGS = ("{*}item", "{*}channel", "{*}rss", *CHANNEL_TAGS)
 # After the header only items matter, and channel elements no item holds (authors, terms met
 # late): fewer events, and end events only, keep the posts pass close to raw parsing speed.
 _POSTS_TAGS = ("{*}item", "{*}rss", "{*}author", "{*}tag", "{*}term")
+_PART_TAGS = ("{*}postmeta", "{*}comment", "{*}category")
 
 
 @dataclass
@@ -57,10 +60,11 @@ class _Chunks:
         return next(self._chunks, b"")
 
 
-def _iterparse(stream: object, recover: bool, header: bool) -> etree.iterparse:
+def _iterparse(stream: object, recover: bool, header: bool, parts: bool = False) -> etree.iterparse:
+    tags = _HEADER_TAGS if header else _POSTS_TAGS + _PART_TAGS if parts else _POSTS_TAGS
     return etree.iterparse(
         stream, events=("start", "end") if header else ("end",),
-        tag=_HEADER_TAGS if header else _POSTS_TAGS, recover=recover, huge_tree=True,
+        tag=tags, recover=recover, huge_tree=True,
         resolve_entities=False, load_dtd=False, no_network=True, remove_comments=True,
         remove_pis=True,
     )
@@ -81,18 +85,20 @@ def elements(
 ) -> Iterator[tuple[str, etree._Element]]:
     """Yield ``("item", el)`` and ``("channel", el)`` for each finished element.
 
-    Elements are cleared once the caller has them back; with
+    Before an item, ``("part", el)`` for each of its :data:`PART_NAMES` as it ends;
+    after a restart (recovery) the parts of an unfinished item come again, under a new item
+    element. Elements are cleared once the caller has them back; with
     ``stop_at_first_item`` it stops when the first item starts (channel data only).
     """
     handed = 0  # elements handed over by the strict pass
     tag = f"wxr-tools-{uuid.uuid4().hex}"  # names this parse in lxml's shared error log
     raw = CountingReader(source.open(), on_bytes, name=tag)
     try:
-        parser = _iterparse(raw, recover=False, header=stop_at_first_item)
+        parser = _iterparse(raw, recover=False, header=stop_at_first_item, parts=True)
         try:
             for kind, element in _walk(parser, stats, stop_at_first_item):
                 yield kind, element
-                handed += 1
+                handed += kind != "part"
             for entry in _namespace_entries(parser.error_log, tag):  # libxml2 raises these last
                 log.add("WXR107", "warning", entry.message, file=source.name, line=entry.line,
                         column=entry.column, action="element kept without a namespace")
@@ -137,11 +143,15 @@ def _recover(source: InputFile, log: DiagnosticLog, stats: FileStats, *, skip: i
     repairer = Repairer(log, source.name)
     try:
         parser = _iterparse(_Chunks(repairer.repair(raw.iter_chunks()), tag), recover=True,
-                            header=stop_at_first_item)
+                            header=stop_at_first_item, parts=True)
         seen = 0
         last_item: etree._Element | None = None
         try:
             for kind, element in _walk(parser, stats, stop_at_first_item):
+                if kind == "part":
+                    if seen >= skip:  # else a part of an item the strict pass handed over
+                        yield kind, element
+                    continue
                 seen += 1
                 if seen <= skip:
                     continue
@@ -190,10 +200,14 @@ def _walk(parser: etree.iterparse, stats: FileStats,
         if parent is None:
             stats.closed = local == "rss"
             continue
-        if channel is None and parent.getparent() is not None and \
-                parent.getparent().getparent() is None:
-            channel = parent  # posts pass: the first element under <rss><channel>
+        if channel is None:  # posts pass: the element under <rss> that holds this one (or its item)
+            channel = _channel_of(parent)
         if parent is not channel:
+            holder = parent.getparent()
+            if holder is not None and holder is channel and _local(parent.tag) == ITEM \
+                    and canonical(tag) in PART_NAMES:
+                yield "part", element
+                _release_part(element)
             continue
         if local == ITEM:
             stats.items_read += 1
@@ -201,6 +215,27 @@ def _walk(parser: etree.iterparse, stats: FileStats,
         else:
             yield "channel", element
         _release(element)
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2] if tag[0] == "{" else tag
+
+
+def _channel_of(parent: etree._Element) -> etree._Element | None:
+    """The channel, when ``parent`` is it (a child of the root) or an item in it; else None."""
+    for candidate in (parent, parent.getparent()):
+        above = candidate.getparent() if candidate is not None else None
+        if above is not None and above.getparent() is None:
+            return candidate
+    return None
+
+
+def _release_part(element: etree._Element) -> None:
+    """Free an item part the caller has read, and the shell of the part read before it."""
+    element.clear(keep_tail=False)
+    previous = element.getprevious()
+    if previous is not None and canonical(previous.tag) in PART_NAMES:
+        element.getparent().remove(previous)
 
 
 def _release(element: etree._Element) -> None:
