@@ -47,13 +47,19 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def _is_archive_page(path: Path) -> bool:
+    """A page the scaffold writes for a term or an author (its front matter says ``archive``), not a post."""
+    with open(path, "rb") as stream:
+        head = stream.read(4096)
+    return b"\narchive:" in head or b"\narchive =" in head
+
+
 def _check_names(folder: Path, items: int) -> str:
     """Why the Markdown output's names are wrong, or ''."""
     too_long = [p for p in folder.rglob("*") if any(len(part.encode()) > 255 for part in p.relative_to(folder).parts)]
     if too_long:
         return f"{len(too_long)} path components over 255 bytes"
-    posts = sum(1 for p in folder.rglob("*.md") if p.name != "README.md"
-                and "author" not in p.relative_to(folder).parts)  # the scaffold's author pages
+    posts = sum(1 for p in folder.rglob("*.md") if p.name != "README.md" and not _is_archive_page(p))
     if posts != items:
         return f"{posts} Markdown files for {items} items"
     return ""

@@ -324,8 +324,7 @@ def html_to_markdown(html_text: str, unsafe_html: str = "drop",
     tree = bool(_NEEDS_TREE_RE.search(html_text))  # every piece takes the path the whole would take
     parts = (_fragment_to_markdown(piece, unsafe_html, steps, placeholders, convert, tree)
              for piece in top_level_pieces(html_text, PIECE_CHARS))
-    markdown = "\n".join(part for part in parts if part)  # each ends with a newline: a blank line between
-    return markdown.strip("\n") + "\n" if markdown.strip() else ""
+    return "\n".join([part for part in parts if part])  # each starts with text, ends with one newline
 
 
 PIECE_CHARS = 1 << 20

@@ -76,14 +76,20 @@ def html_split(text: str) -> list[str]:
 
 
 def replace_in_html_tags(text: str, needle: str, replacement: str) -> str:
-    """``wp_replace_in_html_tags()`` for one pair: replace only inside tags and comments."""
-    parts = html_split(text)
-    changed = False
-    for i in range(1, len(parts), 2):
-        if needle in parts[i]:
-            parts[i] = parts[i].replace(needle, replacement)
-            changed = True
-    return "".join(parts) if changed else text
+    """``wp_replace_in_html_tags()`` for one pair: replace only inside tags and comments.
+
+    Only the tags holding ``needle`` are cut out and joined again: a body of a million tags is not
+    split into two million strings.
+    """
+    if needle not in text:
+        return text
+    pieces: list[str] = []
+    done = 0
+    for tag in HTML_SPLIT_RE.finditer(text):
+        if needle in tag.group(0):
+            pieces += (text[done:tag.start()], tag.group(0).replace(needle, replacement))
+            done = tag.end()
+    return "".join([*pieces, text[done:]]) if pieces else text
 
 
 def _preserve_newlines(match: re.Match[str]) -> str:

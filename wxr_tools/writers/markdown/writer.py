@@ -62,6 +62,8 @@ FORMATS = ("yaml", "toml")
 CHUNK_BYTES = 1 << 20
 """Spilled bytes per chunk sent to a worker: big enough to amortise, small enough to bound memory."""
 IN_FLIGHT_PER_WORKER = 2
+RENDER_HERE_BYTES = 8 << 20
+"""A spilled chunk larger than this (one giant post) is rendered in this process, not sent to a worker."""
 
 
 @dataclass(frozen=True)
@@ -256,11 +258,12 @@ class _Renderer:
         body = escape_templates(body, self.preset.escape, rendered.own_markup)
         fm_comments = records if options.comments == "front-matter" else None
         data = self.front_matter(post, location, rendered.summary, fm_comments)
-        text = render_front_matter(data, options.front_matter) + "\n" + body
-        _write_file(os.path.join(self.out_dir, location.path), text.encode("utf-8"))
+        del rendered  # a body of 50 MB is held once from here
+        _write_file(os.path.join(self.out_dir, location.path), render_front_matter(data, options.front_matter),
+                    "\n", body)
         if options.comments == "sidecar" and records:
-            sidecar = dump_yaml({"post": post.id, "comments": records})
-            _write_file(os.path.join(self.out_dir, location.sidecar), sidecar.encode("utf-8"))
+            _write_file(os.path.join(self.out_dir, location.sidecar),
+                        dump_yaml({"post": post.id, "comments": records}))
         report.posts_written += 1
         report.drafts += location.draft
 
@@ -277,8 +280,12 @@ class _Renderer:
         return report
 
 
-def _write_file(path: str, data: bytes) -> None:
-    """Write ``data`` to ``path``, making its folder first.
+_WRITE_CHARS = 1 << 20
+"""Text written a MB at a time: a body of 50 MB is not copied whole as bytes."""
+
+
+def _write_file(path: str, *texts: str) -> None:
+    """Write ``texts`` to ``path`` as UTF-8, making its folder first.
 
     Plain ``os`` calls: pathlib's ``mkdir`` and ``write_bytes`` cost some 40 µs a
     file in Python on top of the system calls, for every post and sidecar.
@@ -291,7 +298,9 @@ def _write_file(path: str, data: bytes) -> None:
     except FileNotFoundError:
         os.makedirs(folder, exist_ok=True)
     with open(path, "wb") as stream:
-        stream.write(data)
+        for text in texts:
+            for start in range(0, len(text), _WRITE_CHARS):
+                stream.write(text[start:start + _WRITE_CHARS].encode("utf-8"))
 
 
 _DECODER = msgspec.json.Decoder(Post)
@@ -348,13 +357,27 @@ def _rendered_here(spill: Path, chunks: list[tuple[int, int]], renderer: _Render
 
 def _rendered_in_pool(spill: Path, chunks: list[tuple[int, int]], pool: WorkerPool, state: Path,
                       renderer: _Renderer) -> Iterator[MarkdownReport]:
-    """Pass 2 on the pool's workers and this process: a report per chunk, in export order."""
-    tasks = ((str(state), spill, start, end) for start, end in chunks)
+    """Pass 2 on the pool's workers and this process: a report per chunk, in export order.
 
+    A chunk of over :data:`RENDER_HERE_BYTES` (a giant post) is rendered here, between the others:
+    in a worker it would take memory beside what this process has freed and could use again.
+    """
     def here(_state: str, path: Path, start: int, end: int) -> MarkdownReport:
         return renderer.render_chunk(_read(path, start, end))
 
-    return pool.map_ordered(_work, tasks, ahead=IN_FLIGHT_PER_WORKER * pool.workers, here=here)
+    def on_the_pool(group: list[tuple[int, int]]) -> Iterator[MarkdownReport]:
+        tasks = ((str(state), spill, start, end) for start, end in group)
+        return pool.map_ordered(_work, tasks, ahead=IN_FLIGHT_PER_WORKER * pool.workers, here=here)
+
+    group: list[tuple[int, int]] = []
+    for start, end in chunks:
+        if end - start > RENDER_HERE_BYTES:
+            yield from on_the_pool(group)
+            group = []
+            yield here(str(state), spill, start, end)
+        else:
+            group.append((start, end))
+    yield from on_the_pool(group)
 
 
 def write_markdown(source: Source, out: str | os.PathLike[str], options: MarkdownOptions = MarkdownOptions(), *,
