@@ -140,8 +140,8 @@ class Post(msgspec.Struct, kw_only=True, dict=True):
 
     Kept beside the record, not in it: ``msgspec.json.encode(post)``, ``msgspec.to_builtins``
     and ``repr`` leave it out, as every writer does; :func:`wxr_tools.to_json` and
-    ``--include-passwords`` write it when asked. Pickling and ``copy`` keep it;
-    ``msgspec.structs.replace`` makes a record without it."""
+    ``--include-passwords`` write it when asked. Pickling, ``copy`` and :meth:`replaced`
+    keep it; ``msgspec.structs.replace`` makes a record without it."""
     sticky: bool = False
     comment_status: str = ""
     ping_status: str = ""

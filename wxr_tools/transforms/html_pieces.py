@@ -2,7 +2,7 @@
 
 A post body of 50 MB converted whole makes the converter build a tree of
 several hundred MB; cut after the closing tag of a top-level block (a
-paragraph, a list, a table) each piece is a fragment of its own and converts
+paragraph, a table, a heading) each piece is a fragment of its own and converts
 to what the whole would give there. The cut is only made where the tags say
 for certain that no element is open: inside anything unclosed, a comment or
 raw text (``<script>``, ``<style>``), nothing is cut, and a fragment with no
@@ -22,7 +22,7 @@ _RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", 
                        "noscript", "plaintext"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
                    "source", "track", "wbr"})
-BLOCKS = frozenset({"p", "div", "table", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "figure",
+_BLOCKS = frozenset({"p", "div", "table", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "figure",
                     "section", "article", "aside", "header", "footer", "nav", "main", "address", "details",
                     "fieldset", "form", "hr"})
 """Elements after whose end, at the top level, a cut changes nothing: a paragraph break is there anyway.
@@ -69,11 +69,11 @@ def top_level_pieces(html: str, size: int) -> Iterator[str]:
             ended = name
         else:
             continue  # a stray end tag: parsers ignore it
-        if not open_tags and ended in BLOCKS and position - start >= size:
+        if not open_tags and ended in _BLOCKS and position - start >= size:
             yield html[start:position]
             start = position
     if start < len(html):
         yield html[start:]
 
 
-__all__ = ["BLOCKS", "top_level_pieces"]
+__all__ = ["top_level_pieces"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from io import BytesIO
-from typing import Any, Optional
+from typing import Any
 
 import msgspec
 from lxml import etree
@@ -47,7 +47,7 @@ _CHANNEL_START = re.compile(rb"<channel\b[^>]*>")
 _DECLARED_ENCODING = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 _TERM_KINDS = ("wp:category", "wp:tag", "wp:term")
 
-ChunkResult = tuple[list[Post], list[Optional[str]], list[int], list[Author], list[Term], list[Diagnostic]]
+ChunkResult = tuple[list[Post], list[str | None], list[int], list[Author], list[Term], list[Diagnostic]]
 """Posts, their passwords (no field of a post, so not encoded with it), lines, authors, terms, diagnostics."""
 Record = tuple[str, object, "int | None"]
 """``("item", Post, line)``, ``("mapped", function(post), line)``, ``("author", Author, None)``

@@ -185,7 +185,7 @@ def _walk(parser: etree.iterparse, stats: FileStats,
     channel: etree._Element | None = None
     for event, element in parser:
         tag = element.tag
-        local = tag.rpartition("}")[2] if tag[0] == "{" else tag
+        local = _local(tag)
         if event == "start":  # header pass only
             if local == "rss" and not stats.root:
                 stats.root = "rss"
@@ -203,8 +203,7 @@ def _walk(parser: etree.iterparse, stats: FileStats,
         if channel is None:  # posts pass: the element under <rss> that holds this one (or its item)
             channel = _channel_of(parent)
         if parent is not channel:
-            holder = parent.getparent()
-            if holder is not None and holder is channel and _local(parent.tag) == ITEM \
+            if channel is not None and parent.getparent() is channel and _local(parent.tag) == ITEM \
                     and canonical(tag) in PART_NAMES:
                 yield "part", element
                 _release_part(element)
