@@ -8,7 +8,10 @@ under ``<findings>/<target>/`` named by the kind of failure, once per kind,
 and the campaign goes on; a summary (executions, findings) is written to
 ``<findings>/<target>.json`` as it runs. The corpus it grows is kept in
 ``<findings>/<target>.corpus/`` (a later run goes on from it) and its
-temporary files in ``<findings>/<target>.tmp/``. Needs ``pip install atheris``
+temporary files in ``<findings>/<target>.tmp/``; libFuzzer's own artifacts
+(``timeout-*``, ``crash-*``) go to ``<findings>/<target>/`` too. Do not pause
+a campaign (SIGSTOP): libFuzzer takes a pause of over a minute for a timeout
+and stops. Needs ``pip install atheris``
 (the ``fuzz`` extra).
 """
 
@@ -111,7 +114,7 @@ def main() -> None:
         folder.mkdir(parents=True, exist_ok=True)
     for number, seed in enumerate(seeds(args.target)):
         (seed_dir / f"{number:05d}").write_bytes(seed[:args.max_len])
-    argv = [sys.argv[0], str(work_dir), str(seed_dir), f"-runs={args.runs}",
+    argv = [sys.argv[0], str(work_dir), str(seed_dir), f"-artifact_prefix={campaign.folder}/", f"-runs={args.runs}",
             f"-max_total_time={args.max_time}", f"-max_len={args.max_len}", "-timeout=60",
             "-rss_limit_mb=3072", "-print_final_stats=1"]
     atheris.Setup(argv, campaign)
