@@ -69,3 +69,13 @@ def test_smoke(target: str) -> None:
         run_within_limit(target, data)
 
     run()
+
+
+def test_a_body_tag_with_attribute_names_lxml_refuses_still_gives_its_classes() -> None:
+    """Text before the doctype makes the parser drop <body>'s attributes; they are restored from the
+    tag as printed, leaving out names lxml cannot hold ('"headline":')."""
+    from wxr_tools.diagnostics import DiagnosticLog
+    from wxr_tools.readers.pages.reader import read_page
+
+    record = read_page(REGRESSIONS / "page_reader" / "body-attribute-names-no-xml-name.html", DiagnosticLog())
+    assert record is not None and record.kind == "single"

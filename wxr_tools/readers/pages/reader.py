@@ -95,6 +95,8 @@ def parse_file(path: Path, log: DiagnosticLog) -> Page | None:
 
 
 _BODY_TAG = re.compile(r"<body\b([^>]*\bclass\s*=[^>]*)>", re.IGNORECASE)
+_ATTRIBUTE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
+"""An attribute name lxml can look up; the HTML parser takes any run of characters for one."""
 
 
 def _restore_body_attributes(root: HtmlElement, text: str) -> None:
@@ -112,7 +114,7 @@ def _restore_body_attributes(root: HtmlElement, text: str) -> None:
     except lxml_html.etree.ParserError:  # a quote never closed swallows the tag: nothing to restore
         return
     for name, value in printed.attrib.items():
-        if body.get(name) is None:
+        if _ATTRIBUTE_NAME.fullmatch(name) and body.get(name) is None:  # lxml refuses names such as '"a":'
             body.set(name, value)
 
 
