@@ -64,10 +64,10 @@ def find_urls(text: str) -> list[str]:
     found = list(dict.fromkeys(matched))
     if text.count("//") > len(matched):
         inside = {url.partition(":")[2] for url in found}
-        found += [url for url in dict.fromkeys(_SCHEME_RELATIVE.findall(text)) if url not in inside]
+        found += [url for url in _SCHEME_RELATIVE.findall(text) if url not in inside]
     if "/wp-content/uploads/" in text:
         inside = {url[url.find("/wp-content/uploads/"):] for url in found}
-        found += [url for url in dict.fromkeys(_SITE_RELATIVE.findall(text)) if url not in inside]
+        found += [url for url in _SITE_RELATIVE.findall(text) if url not in inside]
     return list(dict.fromkeys(url.rstrip(TRAILING) for url in found if _MAYBE_MEDIA.search(url)))
 
 

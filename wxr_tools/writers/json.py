@@ -124,7 +124,7 @@ def _with_passwords(value: Any) -> Any:
             data["password"] = value.password
         return data
     if isinstance(value, Site):
-        data = msgspec.to_builtins(value)
+        data = msgspec.to_builtins(msgspec.structs.replace(value, posts=[]))  # the posts once, below
         data["posts"] = [_with_passwords(post) for post in value.posts]
         return data
     if isinstance(value, (list, tuple)):
