@@ -140,6 +140,15 @@ def test_wpautop_applies_to_classic_content_only(converter: str) -> None:
     assert blocks == f"line one{soft_break}line two\n"  # no <br /> added inside block content
 
 
+@both_engines
+def test_a_bare_ampersand_stays_as_it_was_and_references_become_characters(converter: str) -> None:
+    html = ("<p>AT&T and R&D: see /?a=1&debug now &copy; 2020, &copy 2021, &amp;c, 10&nbsp;km, &foo; "
+            "and at the end AT&T</p>")
+    body = render_post(Post(id=1, content=html), ContentIndex(), ContentOptions(converter=converter)).body
+    assert body == ("AT&T and R&D: see /?a=1&debug now \u00a9 2020, \u00a9 2021, &c, 10\u00a0km, &foo; "
+                    "and at the end AT&T\n")
+
+
 @pytest.mark.parametrize(("policy", "present", "absent"), [
     ("drop", [], ["alert", "<script", "<form", "subscribe.php", "color: red"]),
     ("link", ["<https://cdn.example.com/widget.js>", "(/subscribe.php)"], ["alert", "<script"]),

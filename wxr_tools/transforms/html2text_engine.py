@@ -16,6 +16,7 @@ punctuation); bare URLs keep their underscores.
 from __future__ import annotations
 
 import re
+from html.entities import html5
 
 import html2text
 
@@ -27,6 +28,7 @@ _RULE_RE = re.compile(r"^([ >]*)\* \* \*$", re.M)
 # "<![x" other than CDATA: a bogus comment to a browser (hidden up to ">"), an AssertionError to Python's
 # html.parser before 3.13.
 _MARKED_SECTION_RE = re.compile(r"<!\[(?!cdata\[)[^>]*>?", re.I)
+_NAMED_REFERENCE_RE = re.compile(r"&[A-Za-z][A-Za-z0-9]*;?")
 
 
 def _escape_line_start(m: re.Match[str]) -> str:
@@ -110,11 +112,21 @@ def _nested_quote(m: re.Match[str]) -> str:
     return m.group(1) + "> " * len(m.group(2))
 
 
+def _escape_bare_ampersand(m: re.Match[str]) -> str:
+    """``&name`` kept where it names a character (``&copy;``, or ``&copy`` that HTML also reads), else
+    ``&amp;name``: html.parser hands html2text the name without its ``;``, and html2text writes any
+    unknown one back with a ``;`` (``AT&T rocks`` came out ``AT&T; rocks``) or drops it at the end."""
+    reference = m.group(0)[1:]
+    return m.group(0) if reference in html5 else "&amp;" + reference
+
+
 def convert(html_text: str) -> str:
     """Prepared HTML to Markdown with html2text; nested quotes as ``> >`` and rules as ``---``, as the
     other engine writes them."""
     if "<![" in html_text:
         html_text = _MARKED_SECTION_RE.sub("", html_text)
+    if "&" in html_text:
+        html_text = _NAMED_REFERENCE_RE.sub(_escape_bare_ampersand, html_text)
     try:
         markdown = _CommonMarkConverter().handle(html_text)
     except IndexError:  # html2text's table layout fails on some nested tables: keep them unpadded
