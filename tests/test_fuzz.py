@@ -79,3 +79,14 @@ def test_a_body_tag_with_attribute_names_lxml_refuses_still_gives_its_classes() 
 
     record = read_page(REGRESSIONS / "page_reader" / "body-attribute-names-no-xml-name.html", DiagnosticLog())
     assert record is not None and record.kind == "single"
+
+
+def test_a_post_s_classes_on_the_html_element_make_it_no_listed_item() -> None:
+    """The root element is the page itself: it was taken for a listed item and its missing parent
+    raised AttributeError; the posts the page lists are still read."""
+    from wxr_tools.diagnostics import DiagnosticLog
+    from wxr_tools.readers.pages.reader import read_page
+
+    record = read_page(REGRESSIONS / "page_reader" / "post-classes-on-the-html-element.html", DiagnosticLog())
+    assert record is not None and record.archive is not None
+    assert [(item.id, item.post.title if item.post else None) for item in record.archive.listed] == [(7, "A")]

@@ -145,15 +145,16 @@ def _unwrap(html: str) -> str:
 def _listed(page: Page, beside: int | None, known: Collection[int]) -> list[ListedPost]:
     listed: list[ListedPost] = []
     seen: set[int] = {beside} if beside is not None else set()
-    # post_class() items, and the id="post-N" items of themes older than post_class()
-    items = page.root.xpath(f"//*[{xclass('hentry')} or {xclass('wp-block-post')} or starts-with(@id, 'post-')]")
+    # post_class() items, and the id="post-N" items of themes older than post_class(); below the root
+    # element, which is the page itself even where it carries a post's classes
+    items = page.root.xpath(f"/*//*[{xclass('hentry')} or {xclass('wp-block-post')} or starts-with(@id, 'post-')]")
     if beside is not None:
         loop = next((e.getparent() for e in items if _number(e) == beside), None)
         items = [e for e in items if loop is not None and e.getparent() is loop]
     for element in items:
         number = _number(element)
         if number is None or number in seen or inside(element.getparent(), _is_widget_zone) \
-                or any(_number(a) is not None for a in element.iterancestors()):
+                or any(_number(a) is not None for a in element.iterancestors() if a is not page.root):
             continue
         seen.add(number)
         listed.append(read_listed(page, element, number, full=number not in known))
