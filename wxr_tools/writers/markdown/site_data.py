@@ -94,11 +94,14 @@ class SiteData:
         yield f"{self.preset.public_dir}/{IDS_FILE}".lstrip("/"), self.ids
 
     def write(self, out_dir: Path) -> None:
-        """Write every data file (they are content: rewritten on every run)."""
+        """Write every data file (they are content: rewritten on every run), each streamed to its file:
+        ``json.dumps`` would hold the text and its pieces (100,000 terms: tens of MB) at once."""
         for relative, value in self.files():
             path = out_dir / relative
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(value, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            with path.open("w", encoding="utf-8") as file:
+                json.dump(value, file, ensure_ascii=False, indent=1)
+                file.write("\n")
 
 
 def _author(author: Author, rewrite: LinkRewriter) -> dict[str, Any]:

@@ -82,34 +82,33 @@ def _archive_stubs(preset: Preset, data: SiteData) -> Iterator[tuple[str, str]]:
                           "page_number": number, "total_pages": pages}))
 
 
-def scaffold_files(preset: Preset, data: SiteData) -> dict[str, str]:
-    """Every scaffold file of a preset: relative path -> text."""
+def scaffold_files(preset: Preset, data: SiteData) -> Iterator[tuple[str, str]]:
+    """Every scaffold file of a preset as (relative path, text); an archive page comes after, and
+    wins over, a packaged file at the same path. Made one at a time: a site may have 100,000 terms."""
     values = _values(data)
     root = resources.files(__package__)
-    files: dict[str, str] = {}
     for relative, text in _package_files(root / preset.name):
         for placeholder, value in values.items():
             text = text.replace(placeholder, value)
-        files[relative] = text
+        yield relative, text
     for name in SHARED_ASSETS:
-        files[f"{ASSETS[preset.name]}/{name}"] = (root / name).read_text(encoding="utf-8")
+        yield f"{ASSETS[preset.name]}/{name}", (root / name).read_text(encoding="utf-8")
     if preset.name in ("hugo", "jekyll"):
-        files.update(_archive_stubs(preset, data))
-    return files
+        yield from _archive_stubs(preset, data)
 
 
 def write_scaffold(folder: OutputFolder, preset: Preset, data: SiteData) -> list[str]:
     """Stage the preset's scaffold: the commit moves each file in only where the target has none.
 
-    Returns the files new to the target, relative to it.
+    Returns the files new to the target, relative to it, sorted.
     """
-    new = []
-    for relative, text in sorted(scaffold_files(preset, data).items()):
+    new = set()
+    for relative, text in scaffold_files(preset, data):
         path = folder.staging / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
         folder.write_once.add(relative)
         if not (folder.target / relative).exists():
-            new.append(relative)
-    return new
+            new.add(relative)
+    return sorted(new)
