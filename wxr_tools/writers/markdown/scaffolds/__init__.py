@@ -102,7 +102,7 @@ def write_scaffold(folder: OutputFolder, preset: Preset, data: SiteData) -> list
 
     Returns the files new to the target, relative to it, sorted.
     """
-    new = set()
+    new: set[str] = set()
     for relative, text in scaffold_files(preset, data):
         path = folder.staging / relative
         path.parent.mkdir(parents=True, exist_ok=True)
